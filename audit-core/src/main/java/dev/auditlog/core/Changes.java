@@ -1,0 +1,252 @@
+package dev.auditlog.core;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.StringJoiner;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The changes of one log entry: field name to {@link FieldChange}, in a stable order.
+ * Written as JSON: {@code {"name": ["old", "new"], "tags": {"type": "m2m", ...}}}.
+ * <p>
+ * A change set also carries the {@link DisplayRules} of its model so that
+ * {@link #display()} can show labels; the rules take no part in {@code equals}.
+ *
+ * @since 0.1.0
+ */
+public final class Changes {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final Changes EMPTY = new Changes(Map.of(), DisplayRules.DEFAULT);
+
+	private final Map<String, FieldChange> fields;
+
+	private final DisplayRules displayRules;
+
+	private Changes(Map<String, FieldChange> fields, DisplayRules displayRules) {
+		this.fields = fields;
+		this.displayRules = displayRules;
+	}
+
+	/**
+	 * Return a change set without changes.
+	 * @return the empty change set
+	 */
+	public static Changes empty() {
+		return EMPTY;
+	}
+
+	/**
+	 * Return a change set of the given changes, in the map's iteration order.
+	 * @param fields field name to change
+	 * @return the change set
+	 */
+	public static Changes of(Map<String, ? extends FieldChange> fields) {
+		if (fields.isEmpty()) {
+			return EMPTY;
+		}
+		return new Changes(Collections.unmodifiableMap(new LinkedHashMap<>(fields)), DisplayRules.DEFAULT);
+	}
+
+	/**
+	 * Parse the JSON form written by {@link #toJson()}.
+	 * @param json the JSON object
+	 * @return the change set
+	 * @throws IllegalArgumentException if the JSON is not a change set
+	 */
+	public static Changes fromJson(String json) {
+		JsonNode root = JSON.readTree(json);
+		if (!root.isObject()) {
+			throw new IllegalArgumentException("Changes must be a JSON object but was: " + json);
+		}
+		Map<String, FieldChange> fields = new LinkedHashMap<>();
+		for (Map.Entry<String, JsonNode> member : root.properties()) {
+			fields.put(member.getKey(), parseChange(member.getKey(), member.getValue()));
+		}
+		return of(fields);
+	}
+
+	private static FieldChange parseChange(String field, JsonNode node) {
+		if (node.isArray() && node.size() == 2) {
+			return new ValueChange(text(node.get(0)), text(node.get(1)));
+		}
+		if (node.isObject() && node.has("operation") && node.has("objects")) {
+			List<String> objects = new ArrayList<>();
+			for (JsonNode object : node.get("objects")) {
+				objects.add(Objects.requireNonNullElse(text(object), "null"));
+			}
+			return new CollectionChange(CollectionChange.Operation.fromJsonName(node.get("operation").asString()),
+					objects);
+		}
+		throw new IllegalArgumentException(
+				"Change of field '" + field + "' is neither [old, new] nor a collection change: " + node);
+	}
+
+	private static @Nullable String text(JsonNode node) {
+		return node.isNull() ? null : node.asString();
+	}
+
+	/**
+	 * Return these changes with the display rules of their model.
+	 * @param displayRules the rules used by {@link #display()}
+	 * @return a change set with the same changes
+	 */
+	public Changes withDisplayRules(DisplayRules displayRules) {
+		return new Changes(this.fields, displayRules);
+	}
+
+	/**
+	 * Return the display rules used by {@link #display()}.
+	 * @return the display rules
+	 */
+	public DisplayRules displayRules() {
+		return this.displayRules;
+	}
+
+	/**
+	 * Return the changes as an unmodifiable map in their stable order.
+	 * @return field name to change
+	 */
+	public Map<String, FieldChange> asMap() {
+		return this.fields;
+	}
+
+	/**
+	 * Return the change of one field.
+	 * @param field the field name
+	 * @return the change, or {@code null} if the field did not change
+	 */
+	public @Nullable FieldChange get(String field) {
+		return this.fields.get(field);
+	}
+
+	/**
+	 * Return the names of the changed fields.
+	 * @return the field names in their stable order
+	 */
+	public Set<String> fields() {
+		return this.fields.keySet();
+	}
+
+	/**
+	 * Return whether nothing changed.
+	 * @return {@code true} if there are no changes
+	 */
+	public boolean isEmpty() {
+		return this.fields.isEmpty();
+	}
+
+	/**
+	 * Return the number of changed fields.
+	 * @return the number of changes
+	 */
+	public int size() {
+		return this.fields.size();
+	}
+
+	/**
+	 * Return the changes as plain JSON values: {@code [old, new]} lists and collection
+	 * change objects. This is the form written to the {@code changes} column.
+	 * @return field name to JSON value
+	 */
+	@JsonValue
+	public Map<String, Object> toJsonValue() {
+		Map<String, Object> json = new LinkedHashMap<>();
+		this.fields.forEach((field, change) -> json.put(field, jsonValue(change, (value) -> value)));
+		return json;
+	}
+
+	/**
+	 * Return the changes in their JSON form.
+	 * @return a JSON object
+	 */
+	public String toJson() {
+		return JSON.writeValueAsString(toJsonValue());
+	}
+
+	/**
+	 * Return the changes as people read them: each field by its label, values by their
+	 * label (enum constants), long values cut. Masked values stay masked.
+	 * @return label to {@code [old, new]} or collection change object
+	 */
+	public Map<String, Object> display() {
+		Map<String, Object> display = new LinkedHashMap<>();
+		this.fields.forEach((field, change) -> display.put(this.displayRules.label(field),
+				jsonValue(change, (value) -> this.displayRules.value(field, value))));
+		return display;
+	}
+
+	/**
+	 * Return the changes as one line: {@code name: old → new; tags: add a, b}.
+	 * @return the changes as text
+	 */
+	public String text() {
+		return text(": ", " → ", "; ");
+	}
+
+	/**
+	 * Return the changes as one line with the given separators.
+	 * @param colon between a field name and its values
+	 * @param arrow between the old and the new value
+	 * @param separator between two fields
+	 * @return the changes as text
+	 */
+	public String text(String colon, String arrow, String separator) {
+		StringJoiner line = new StringJoiner(separator);
+		this.fields.forEach((field, change) -> {
+			if (change instanceof ValueChange value) {
+				line.add(field + colon + value.oldValue() + arrow + value.newValue());
+			}
+			else if (change instanceof CollectionChange collection) {
+				line.add(field + colon + collection.operation().jsonName() + " "
+						+ String.join(", ", collection.objects()));
+			}
+		});
+		return line.toString();
+	}
+
+	private static Object jsonValue(FieldChange change, ValueShown shown) {
+		if (change instanceof ValueChange value) {
+			return java.util.Arrays.asList(shown.apply(value.oldValue()), shown.apply(value.newValue()));
+		}
+		CollectionChange collection = (CollectionChange) change;
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("type", CollectionChange.TYPE);
+		json.put("operation", collection.operation().jsonName());
+		json.put("objects", collection.objects().stream().map(shown::apply).toList());
+		return json;
+	}
+
+	@Override
+	public boolean equals(@Nullable Object other) {
+		return this == other || (other instanceof Changes changes && this.fields.equals(changes.fields));
+	}
+
+	@Override
+	public int hashCode() {
+		return this.fields.hashCode();
+	}
+
+	@Override
+	public String toString() {
+		return toJson();
+	}
+
+	@FunctionalInterface
+	private interface ValueShown {
+
+		@Nullable String apply(@Nullable String value);
+
+	}
+
+}

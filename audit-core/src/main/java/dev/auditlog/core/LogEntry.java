@@ -1,0 +1,81 @@
+package dev.auditlog.core;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One row of the audit log: what happened to which object, who did it, from where.
+ *
+ * @param id the entry's id, {@code null} for an entry not read from the database (entries
+ * are written in a batch and their ids are not read back)
+ * @param timestamp when the change was recorded
+ * @param action what happened
+ * @param model the entity name of the changed object
+ * @param objectPk the object's primary key as a string
+ * @param objectId the primary key as a number when it is integral, else {@code null}
+ * @param objectRepr the object's {@code toString()} at the time, cut to 255 characters
+ * @param actor who made the change, {@code null} when unknown or anonymous
+ * @param remoteAddr the client address of the request that made the change
+ * @param cid the correlation id of the request or job that made the change
+ * @param changes field name to change
+ * @param additionalData extra JSON contributed by the application
+ * @param serializedData the object's state after the change, when the model asks for it
+ * @since 0.1.0
+ */
+public record LogEntry(@Nullable Long id, Instant timestamp, Action action, String model, String objectPk,
+		@Nullable Long objectId, String objectRepr, @Nullable String actor, @Nullable String remoteAddr,
+		@Nullable String cid, Changes changes, @Nullable Map<String, @Nullable Object> additionalData,
+		@Nullable Map<String, @Nullable Object> serializedData) {
+
+	/** The number of characters kept of an object's representation. */
+	public static final int MAX_REPR_LENGTH = 255;
+
+	public LogEntry {
+		objectRepr = cut(objectRepr, MAX_REPR_LENGTH);
+		additionalData = readOnly(additionalData);
+		serializedData = readOnly(serializedData);
+	}
+
+	/**
+	 * Return the changes as people read them: labels instead of field names, labels of
+	 * enum values, values over 140 characters cut with {@code …}, masked values as
+	 * stored.
+	 * @return label to {@code [old, new]} or collection change
+	 * @see Changes#display()
+	 */
+	public Map<String, Object> changesDisplay() {
+		return this.changes.display();
+	}
+
+	/**
+	 * Return the changes as one line: {@code field: old → new; …}.
+	 * @return the changes as text
+	 * @see Changes#text(String, String, String)
+	 */
+	public String changesText() {
+		return this.changes.text();
+	}
+
+	/**
+	 * Cut a text to at most the given number of characters (code points), never splitting
+	 * a surrogate pair.
+	 * @param text the text
+	 * @param maxLength the number of characters to keep
+	 * @return the text, cut if it was longer
+	 */
+	static String cut(String text, int maxLength) {
+		if (text.length() <= maxLength || text.codePointCount(0, text.length()) <= maxLength) {
+			return text;
+		}
+		return text.substring(0, text.offsetByCodePoints(0, maxLength));
+	}
+
+	private static @Nullable Map<String, @Nullable Object> readOnly(@Nullable Map<String, @Nullable Object> map) {
+		return (map != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(map)) : null;
+	}
+
+}

@@ -1,0 +1,225 @@
+package dev.auditlog.core;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A query of the audit log: filters, a keyset cursor and a limit. Entries come newest
+ * first; the next page is the same query {@link Builder#before(long) before} the last
+ * entry's id. Build one with {@link #builder()}.
+ *
+ * @param model only entries of this entity name
+ * @param objectPk only entries of the object with this primary key
+ * @param actor only entries made by this actor
+ * @param actions only entries with one of these actions; empty means all
+ * @param cid only entries with this correlation id
+ * @param from only entries recorded at or after this instant
+ * @param to only entries recorded before this instant
+ * @param before only entries older than the entry with this id (the keyset cursor)
+ * @param limit the maximum number of entries, from 1 to {@value #MAX_LIMIT}
+ * @since 0.1.0
+ */
+public record LogEntryQuery(@Nullable String model, @Nullable String objectPk, @Nullable String actor,
+		Set<Action> actions, @Nullable String cid, @Nullable Instant from, @Nullable Instant to, @Nullable Long before,
+		int limit) {
+
+	/** The number of entries returned when no limit is given. */
+	public static final int DEFAULT_LIMIT = 50;
+
+	/** The largest limit accepted. */
+	public static final int MAX_LIMIT = 500;
+
+	public LogEntryQuery {
+		requireNotBlank("model", model);
+		requireNotBlank("objectPk", objectPk);
+		requireNotBlank("actor", actor);
+		requireNotBlank("cid", cid);
+		actions = actions.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(actions));
+		if (from != null && to != null && from.isAfter(to)) {
+			throw new IllegalArgumentException("from (" + from + ") must not be after to (" + to + ")");
+		}
+		if (before != null && before < 1) {
+			throw new IllegalArgumentException("before must be a positive entry id but was " + before);
+		}
+		if (limit < 1 || limit > MAX_LIMIT) {
+			throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT + " but was " + limit);
+		}
+	}
+
+	private static void requireNotBlank(String name, @Nullable String value) {
+		if (value != null && value.isBlank()) {
+			throw new IllegalArgumentException(name + " must not be blank");
+		}
+	}
+
+	/**
+	 * Start a query of all entries, newest first, {@value #DEFAULT_LIMIT} at a time.
+	 * @return a builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * Return a builder holding this query's values, to derive another query.
+	 * @return a builder
+	 */
+	public Builder toBuilder() {
+		Builder builder = new Builder();
+		builder.model = this.model;
+		builder.objectPk = this.objectPk;
+		builder.actor = this.actor;
+		builder.actions.addAll(this.actions);
+		builder.cid = this.cid;
+		builder.from = this.from;
+		builder.to = this.to;
+		builder.before = this.before;
+		builder.limit = this.limit;
+		return builder;
+	}
+
+	/**
+	 * Builds a {@link LogEntryQuery}; {@link #build()} checks the values and names the
+	 * bad one.
+	 */
+	public static final class Builder {
+
+		private @Nullable String model;
+
+		private @Nullable String objectPk;
+
+		private @Nullable String actor;
+
+		private final Set<Action> actions = EnumSet.noneOf(Action.class);
+
+		private @Nullable String cid;
+
+		private @Nullable Instant from;
+
+		private @Nullable Instant to;
+
+		private @Nullable Long before;
+
+		private int limit = DEFAULT_LIMIT;
+
+		private Builder() {
+		}
+
+		/**
+		 * Only entries of this entity name.
+		 * @param model the entity name
+		 * @return this builder
+		 */
+		public Builder model(@Nullable String model) {
+			this.model = model;
+			return this;
+		}
+
+		/**
+		 * Only entries of the object with this primary key.
+		 * @param objectPk the primary key as stored
+		 * @return this builder
+		 */
+		public Builder objectPk(@Nullable String objectPk) {
+			this.objectPk = objectPk;
+			return this;
+		}
+
+		/**
+		 * Only entries made by this actor.
+		 * @param actor the actor's name
+		 * @return this builder
+		 */
+		public Builder actor(@Nullable String actor) {
+			this.actor = actor;
+			return this;
+		}
+
+		/**
+		 * Only entries with one of these actions (added to those already given).
+		 * @param actions the actions
+		 * @return this builder
+		 */
+		public Builder actions(Action... actions) {
+			this.actions.addAll(java.util.Arrays.asList(actions));
+			return this;
+		}
+
+		/**
+		 * Only entries with one of these actions (added to those already given).
+		 * @param actions the actions
+		 * @return this builder
+		 */
+		public Builder actions(Collection<Action> actions) {
+			this.actions.addAll(actions);
+			return this;
+		}
+
+		/**
+		 * Only entries with this correlation id.
+		 * @param cid the correlation id
+		 * @return this builder
+		 */
+		public Builder cid(@Nullable String cid) {
+			this.cid = cid;
+			return this;
+		}
+
+		/**
+		 * Only entries recorded at or after this instant.
+		 * @param from the inclusive lower bound
+		 * @return this builder
+		 */
+		public Builder from(@Nullable Instant from) {
+			this.from = from;
+			return this;
+		}
+
+		/**
+		 * Only entries recorded before this instant.
+		 * @param to the exclusive upper bound
+		 * @return this builder
+		 */
+		public Builder to(@Nullable Instant to) {
+			this.to = to;
+			return this;
+		}
+
+		/**
+		 * Only entries older than the entry with this id: the cursor of the next page.
+		 * @param id the id of the last entry of the previous page
+		 * @return this builder
+		 */
+		public Builder before(@Nullable Long id) {
+			this.before = id;
+			return this;
+		}
+
+		/**
+		 * Return at most this many entries.
+		 * @param limit from 1 to {@value LogEntryQuery#MAX_LIMIT}
+		 * @return this builder
+		 */
+		public Builder limit(int limit) {
+			this.limit = limit;
+			return this;
+		}
+
+		/**
+		 * Return the query.
+		 * @return the query
+		 * @throws IllegalArgumentException naming the bad value
+		 */
+		public LogEntryQuery build() {
+			return new LogEntryQuery(this.model, this.objectPk, this.actor, this.actions, this.cid, this.from, this.to,
+					this.before, this.limit);
+		}
+
+	}
+
+}

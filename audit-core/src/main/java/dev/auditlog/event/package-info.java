@@ -1,0 +1,7 @@
+/**
+ * Events published around the writing of a log entry.
+ */
+@NullMarked
+package dev.auditlog.event;
+
+import org.jspecify.annotations.NullMarked;
