@@ -11,6 +11,7 @@ import java.util.StringJoiner;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -65,7 +66,13 @@ public final class Changes {
 	 * @throws IllegalArgumentException if the JSON is not a change set
 	 */
 	public static Changes fromJson(String json) {
-		JsonNode root = JSON.readTree(json);
+		JsonNode root;
+		try {
+			root = JSON.readTree(json);
+		}
+		catch (JacksonException ex) {
+			throw new IllegalArgumentException("Changes are not valid JSON: " + ex.getOriginalMessage(), ex);
+		}
 		if (!root.isObject()) {
 			throw new IllegalArgumentException("Changes must be a JSON object but was: " + json);
 		}
@@ -77,19 +84,35 @@ public final class Changes {
 	}
 
 	private static FieldChange parseChange(String field, JsonNode node) {
-		if (node.isArray() && node.size() == 2) {
+		if (node.isArray() && node.size() == 2 && scalar(node.get(0)) && scalar(node.get(1))) {
 			return new ValueChange(text(node.get(0)), text(node.get(1)));
 		}
-		if (node.isObject() && node.has("operation") && node.has("objects")) {
+		if (node.isObject() && node.path("operation").isString() && node.path("objects").isArray()) {
 			List<String> objects = new ArrayList<>();
 			for (JsonNode object : node.get("objects")) {
+				if (!scalar(object)) {
+					throw notAChange(field, node);
+				}
 				objects.add(Objects.requireNonNullElse(text(object), "null"));
 			}
-			return new CollectionChange(CollectionChange.Operation.fromJsonName(node.get("operation").asString()),
-					objects);
+			try {
+				return new CollectionChange(CollectionChange.Operation.fromJsonName(node.get("operation").asString()),
+						objects);
+			}
+			catch (IllegalArgumentException ex) {
+				throw notAChange(field, node);
+			}
 		}
-		throw new IllegalArgumentException(
+		throw notAChange(field, node);
+	}
+
+	private static IllegalArgumentException notAChange(String field, JsonNode node) {
+		return new IllegalArgumentException(
 				"Change of field '" + field + "' is neither [old, new] nor a collection change: " + node);
+	}
+
+	private static boolean scalar(JsonNode node) {
+		return node.isValueNode();
 	}
 
 	private static @Nullable String text(JsonNode node) {

@@ -72,7 +72,7 @@ public final class FieldPolicy {
 		this.serializeData = Boolean.TRUE.equals(options.serializeData());
 		Set<String> serializeFields = orEmpty(options.serializeFields());
 		if (!serializeFields.isEmpty()) {
-			this.serialized = select((field) -> covers(serializeFields, field));
+			this.serialized = select((field) -> covers(serializeFields, field) && !covers(exclude, field));
 		}
 		else {
 			this.serialized = select((field) -> this.audited.contains(field) || this.trackedCollections.contains(field)

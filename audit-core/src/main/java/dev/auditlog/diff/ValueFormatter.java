@@ -182,7 +182,10 @@ public class ValueFormatter {
 		if (Double.isNaN(value) || Double.isInfinite(value)) {
 			return text;
 		}
-		return new BigDecimal(text).toPlainString();
+		BigDecimal decimal = new BigDecimal(text);
+		// Double.toString writes an exponent with a one-digit mantissa ("1.0E-5"), whose
+		// ".0" would show as a digit that was never there ("0.000010").
+		return ((text.indexOf('E') >= 0) ? decimal.stripTrailingZeros() : decimal).toPlainString();
 	}
 
 	private String formatMap(Map<?, ?> map, FkRepresentation fkRepresentation) {

@@ -1,0 +1,334 @@
+package dev.auditlog.spring;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.auditlog.core.Action;
+import dev.auditlog.core.DisplayRules;
+import dev.auditlog.core.FkRepresentation;
+import dev.auditlog.diff.ModelOptions;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration of the audit log, under {@code auditlog}.
+ *
+ * @since 0.1.0
+ */
+@ConfigurationProperties("auditlog")
+public class AuditlogProperties {
+
+	/**
+	 * Whether to log changes of audited entities.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Whether to audit every entity that is not listed in exclude-models.
+	 */
+	private boolean includeAllModels;
+
+	/**
+	 * Entities not audited when include-all-models is set: entity names, class names or
+	 * package prefixes.
+	 */
+	private List<String> excludeModels = new ArrayList<>();
+
+	/**
+	 * Fields never logged on any model, such as createdAt or version.
+	 */
+	private List<String> excludeTrackingFields = new ArrayList<>();
+
+	/**
+	 * Audited models by entity name or class name, with their options. A model listed
+	 * here is audited; its options win over those of its annotations.
+	 */
+	private Map<String, Model> models = new LinkedHashMap<>();
+
+	/**
+	 * Whether several changes of one object in one transaction are written as one entry
+	 * holding the net change. When off, each flush of a change writes its own entry.
+	 */
+	private boolean squash = true;
+
+	/**
+	 * What to do when writing the entries of a transaction fails.
+	 */
+	private OnError onError = OnError.FAIL;
+
+	/**
+	 * Number of characters after which changesDisplay cuts a value with an ellipsis; 0
+	 * shows values empty, a negative number never cuts.
+	 */
+	private int displayMaxLength = DisplayRules.DEFAULT_MAX_LENGTH;
+
+	private final Schema schema = new Schema();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public boolean isIncludeAllModels() {
+		return this.includeAllModels;
+	}
+
+	public void setIncludeAllModels(boolean includeAllModels) {
+		this.includeAllModels = includeAllModels;
+	}
+
+	public List<String> getExcludeModels() {
+		return this.excludeModels;
+	}
+
+	public void setExcludeModels(List<String> excludeModels) {
+		this.excludeModels = excludeModels;
+	}
+
+	public List<String> getExcludeTrackingFields() {
+		return this.excludeTrackingFields;
+	}
+
+	public void setExcludeTrackingFields(List<String> excludeTrackingFields) {
+		this.excludeTrackingFields = excludeTrackingFields;
+	}
+
+	public Map<String, Model> getModels() {
+		return this.models;
+	}
+
+	public void setModels(Map<String, Model> models) {
+		this.models = models;
+	}
+
+	public boolean isSquash() {
+		return this.squash;
+	}
+
+	public void setSquash(boolean squash) {
+		this.squash = squash;
+	}
+
+	public OnError getOnError() {
+		return this.onError;
+	}
+
+	public void setOnError(OnError onError) {
+		this.onError = onError;
+	}
+
+	public int getDisplayMaxLength() {
+		return this.displayMaxLength;
+	}
+
+	public void setDisplayMaxLength(int displayMaxLength) {
+		this.displayMaxLength = displayMaxLength;
+	}
+
+	public Schema getSchema() {
+		return this.schema;
+	}
+
+	/**
+	 * What to do when writing the entries of a transaction fails.
+	 */
+	public enum OnError {
+
+		/**
+		 * Fail the transaction: the change is rolled back with its entries.
+		 */
+		FAIL,
+
+		/**
+		 * Log the error and let the transaction commit without its entries.
+		 */
+		LOG
+
+	}
+
+	/**
+	 * The audit log's own tables.
+	 */
+	public static class Schema {
+
+		/**
+		 * Whether to create and upgrade the audit tables at startup, with their own
+		 * Flyway history table (auditlog_schema_history). Turn off to apply the shipped
+		 * SQL yourself.
+		 */
+		private boolean migrate = true;
+
+		public boolean isMigrate() {
+			return this.migrate;
+		}
+
+		public void setMigrate(boolean migrate) {
+			this.migrate = migrate;
+		}
+
+	}
+
+	/**
+	 * The options of one audited model; unset options keep the annotation's value.
+	 */
+	public static class Model {
+
+		/**
+		 * Only these fields are diffed and logged.
+		 */
+		private @Nullable Set<String> includeFields;
+
+		/**
+		 * Fields never diffed or logged; wins over include-fields. Added to those the
+		 * code excludes.
+		 */
+		private @Nullable Set<String> excludeFields;
+
+		/**
+		 * Fields logged masked: the first half of the value replaced by '*'. Added to
+		 * those the code masks.
+		 */
+		private @Nullable Set<String> maskFields;
+
+		/**
+		 * Field name to the label shown in changesDisplay.
+		 */
+		private @Nullable Map<String, String> mappingFields;
+
+		/**
+		 * Collection fields whose additions and removals are logged.
+		 */
+		private @Nullable Set<String> m2mFields;
+
+		/**
+		 * Actions logged for this model.
+		 */
+		private @Nullable Set<Action> actions;
+
+		/**
+		 * Whether to also store the object's state after the change.
+		 */
+		private @Nullable Boolean serializeData;
+
+		/**
+		 * Limit the stored state to these fields.
+		 */
+		private @Nullable Set<String> serializeFields;
+
+		/**
+		 * Whether to limit the stored state to the diffed fields.
+		 */
+		private @Nullable Boolean serializeAuditlogFieldsOnly;
+
+		/**
+		 * How a change of a to-one association is written: the target's id or its
+		 * toString().
+		 */
+		private @Nullable FkRepresentation fkRepresentation;
+
+		public @Nullable Set<String> getIncludeFields() {
+			return this.includeFields;
+		}
+
+		public void setIncludeFields(@Nullable Set<String> includeFields) {
+			this.includeFields = includeFields;
+		}
+
+		public @Nullable Set<String> getExcludeFields() {
+			return this.excludeFields;
+		}
+
+		public void setExcludeFields(@Nullable Set<String> excludeFields) {
+			this.excludeFields = excludeFields;
+		}
+
+		public @Nullable Set<String> getMaskFields() {
+			return this.maskFields;
+		}
+
+		public void setMaskFields(@Nullable Set<String> maskFields) {
+			this.maskFields = maskFields;
+		}
+
+		public @Nullable Map<String, String> getMappingFields() {
+			return this.mappingFields;
+		}
+
+		public void setMappingFields(@Nullable Map<String, String> mappingFields) {
+			this.mappingFields = mappingFields;
+		}
+
+		public @Nullable Set<String> getM2mFields() {
+			return this.m2mFields;
+		}
+
+		public void setM2mFields(@Nullable Set<String> m2mFields) {
+			this.m2mFields = m2mFields;
+		}
+
+		public @Nullable Set<Action> getActions() {
+			return this.actions;
+		}
+
+		public void setActions(@Nullable Set<Action> actions) {
+			this.actions = actions;
+		}
+
+		public @Nullable Boolean getSerializeData() {
+			return this.serializeData;
+		}
+
+		public void setSerializeData(@Nullable Boolean serializeData) {
+			this.serializeData = serializeData;
+		}
+
+		public @Nullable Set<String> getSerializeFields() {
+			return this.serializeFields;
+		}
+
+		public void setSerializeFields(@Nullable Set<String> serializeFields) {
+			this.serializeFields = serializeFields;
+		}
+
+		public @Nullable Boolean getSerializeAuditlogFieldsOnly() {
+			return this.serializeAuditlogFieldsOnly;
+		}
+
+		public void setSerializeAuditlogFieldsOnly(@Nullable Boolean serializeAuditlogFieldsOnly) {
+			this.serializeAuditlogFieldsOnly = serializeAuditlogFieldsOnly;
+		}
+
+		public @Nullable FkRepresentation getFkRepresentation() {
+			return this.fkRepresentation;
+		}
+
+		public void setFkRepresentation(@Nullable FkRepresentation fkRepresentation) {
+			this.fkRepresentation = fkRepresentation;
+		}
+
+		/**
+		 * Return these options as the diff engine takes them.
+		 * @return the options; unset ones are {@code null}
+		 */
+		public ModelOptions toOptions() {
+			return new ModelOptions(copy(this.includeFields), copy(this.excludeFields), copy(this.maskFields),
+					(this.mappingFields != null) ? new LinkedHashMap<>(this.mappingFields) : null, copy(this.m2mFields),
+					(this.actions != null) ? new LinkedHashSet<>(this.actions) : null, this.serializeData,
+					copy(this.serializeFields), this.serializeAuditlogFieldsOnly, this.fkRepresentation);
+		}
+
+		private static @Nullable Set<String> copy(@Nullable Set<String> names) {
+			return (names != null) ? new LinkedHashSet<>(names) : null;
+		}
+
+	}
+
+}

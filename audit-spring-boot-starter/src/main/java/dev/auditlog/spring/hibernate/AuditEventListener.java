@@ -1,0 +1,266 @@
+package dev.auditlog.spring.hibernate;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+import dev.auditlog.core.AuditContext;
+import org.hibernate.collection.spi.PersistentCollection;
+import org.hibernate.engine.spi.EntityEntry;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.engine.spi.Status;
+import org.hibernate.engine.spi.TransactionCompletionCallbacks.AfterCompletionCallback;
+import org.hibernate.engine.spi.TransactionCompletionCallbacks.BeforeCompletionCallback;
+import org.hibernate.event.spi.AbstractCollectionEvent;
+import org.hibernate.event.spi.PostCollectionRecreateEvent;
+import org.hibernate.event.spi.PostCollectionRecreateEventListener;
+import org.hibernate.event.spi.PostDeleteEvent;
+import org.hibernate.event.spi.PostDeleteEventListener;
+import org.hibernate.event.spi.PostInsertEvent;
+import org.hibernate.event.spi.PostInsertEventListener;
+import org.hibernate.event.spi.PostUpdateEvent;
+import org.hibernate.event.spi.PostUpdateEventListener;
+import org.hibernate.event.spi.PreCollectionRemoveEvent;
+import org.hibernate.event.spi.PreCollectionRemoveEventListener;
+import org.hibernate.event.spi.PreCollectionUpdateEvent;
+import org.hibernate.event.spi.PreCollectionUpdateEventListener;
+import org.hibernate.persister.collection.CollectionPersister;
+import org.hibernate.persister.entity.EntityPersister;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Collects the changes of audited entities per transaction from Hibernate's events. The
+ * old state comes from Hibernate's loaded state, so nothing is read. The changes are
+ * written once, just before the transaction commits; a rollback discards them.
+ */
+final class AuditEventListener implements PostInsertEventListener, PostUpdateEventListener, PostDeleteEventListener,
+		PostCollectionRecreateEventListener, PreCollectionUpdateEventListener, PreCollectionRemoveEventListener {
+
+	private final AuditedModels models;
+
+	private final Supplier<LogEntryRecorder> recorder;
+
+	private final boolean squash;
+
+	private final Map<SharedSessionContractImplementor, TransactionChanges> open = new ConcurrentHashMap<>();
+
+	AuditEventListener(AuditedModels models, Supplier<LogEntryRecorder> recorder, boolean squash) {
+		this.models = models;
+		this.recorder = recorder;
+		this.squash = squash;
+	}
+
+	@Override
+	public void onPostInsert(PostInsertEvent event) {
+		AuditedModel model = auditedModel(event.getPersister());
+		if (model == null) {
+			return;
+		}
+		PendingChange change = pending(event.getSession(), model, event.getId(), event.getEntity());
+		if (!change.entityChanged) {
+			change.created = true;
+		}
+		change.entityChanged = true;
+		change.deleted = false;
+		change.after = model.snapshot(event.getId(), event.getState(), event.getSession());
+	}
+
+	@Override
+	public void onPostUpdate(PostUpdateEvent event) {
+		AuditedModel model = auditedModel(event.getPersister());
+		if (model == null) {
+			return;
+		}
+		PendingChange change = pending(event.getSession(), model, event.getId(), event.getEntity());
+		if (!change.entityChanged) {
+			Object[] oldState = event.getOldState();
+			change.before = model.snapshot(event.getId(),
+					(oldState != null) ? oldState : withoutDirtyValues(event.getState(), event.getDirtyProperties()),
+					event.getSession());
+		}
+		change.entityChanged = true;
+		change.after = model.snapshot(event.getId(), event.getState(), event.getSession());
+	}
+
+	@Override
+	public void onPostDelete(PostDeleteEvent event) {
+		AuditedModel model = auditedModel(event.getPersister());
+		if (model == null) {
+			return;
+		}
+		PendingChange change = pending(event.getSession(), model, event.getId(), event.getEntity());
+		if (!change.entityChanged) {
+			change.before = model.snapshot(event.getId(), event.getDeletedState(), event.getSession());
+		}
+		change.entityChanged = true;
+		change.deleted = true;
+		change.after = null;
+	}
+
+	@Override
+	public void onPostRecreateCollection(PostCollectionRecreateEvent event) {
+		collectionChanged(event, false, true);
+	}
+
+	@Override
+	public void onPreUpdateCollection(PreCollectionUpdateEvent event) {
+		collectionChanged(event, true, true);
+	}
+
+	@Override
+	public void onPreRemoveCollection(PreCollectionRemoveEvent event) {
+		collectionChanged(event, true, false);
+	}
+
+	@Override
+	public boolean requiresPostCommitHandling(EntityPersister persister) {
+		return false;
+	}
+
+	private @Nullable AuditedModel auditedModel(EntityPersister persister) {
+		AuditedModel model = this.models.find(persister.getEntityName());
+		return (model != null && !AuditContext.isDisabled()) ? model : null;
+	}
+
+	private void collectionChanged(AbstractCollectionEvent event, boolean hadElements, boolean hasElements) {
+		CollectionPersister persister = event.getCollectionPersister();
+		Object owner = event.getAffectedOwnerOrNull();
+		Object ownerId = event.getAffectedOwnerIdOrNull();
+		if (persister.isInverse() || owner == null || ownerId == null || AuditContext.isDisabled()) {
+			return;
+		}
+		AuditedModel model = this.models.find(event.getAffectedOwnerEntityName());
+		if (model == null) {
+			return;
+		}
+		String field = persister.getRole().substring(persister.getOwnerEntityPersister().getEntityName().length() + 1);
+		if (!model.policy().tracksCollection(field)) {
+			return;
+		}
+		SharedSessionContractImplementor session = event.getSession();
+		PersistentCollection<?> collection = event.getCollection();
+		if (!hasElements && isBeingDeleted(owner, session)) {
+			// the owner's DELETE entry covers its collections
+			return;
+		}
+		List<Object> before = hadElements ? elements(storedSnapshot(collection), persister, session) : List.of();
+		List<Object> after = hasElements ? elements(collection, persister, session) : List.of();
+		pending(session, model, ownerId, owner).collectionChanged(field, before, after);
+	}
+
+	private static boolean isBeingDeleted(Object owner, SharedSessionContractImplementor session) {
+		EntityEntry entry = session.getPersistenceContextInternal().getEntry(owner);
+		return entry == null || entry.getStatus() == Status.DELETED || entry.getStatus() == Status.GONE;
+	}
+
+	private static @Nullable Object storedSnapshot(PersistentCollection<?> collection) {
+		if (!collection.wasInitialized()) {
+			// a collection replaced without ever being loaded: its old elements must be
+			// read
+			// once to log what was removed
+			collection.forceInitialization();
+		}
+		return collection.getStoredSnapshot();
+	}
+
+	private static List<Object> elements(@Nullable Object collection, CollectionPersister persister,
+			SharedSessionContractImplementor session) {
+		Collection<?> values;
+		if (collection instanceof Map<?, ?> map) {
+			values = map.values();
+		}
+		else if (collection instanceof Collection<?> elements) {
+			values = elements;
+		}
+		else {
+			return List.of();
+		}
+		boolean entities = persister.getElementType().isEntityType();
+		List<Object> elements = new ArrayList<>(values.size());
+		for (Object element : values) {
+			if (element != null) {
+				elements.add(entities ? AuditedModel.reference(null, element, session, true) : element);
+			}
+		}
+		return elements;
+	}
+
+	private static Object[] withoutDirtyValues(Object[] state, int @Nullable [] dirty) {
+		Object[] old = state.clone();
+		if (dirty != null) {
+			for (int index : dirty) {
+				old[index] = null;
+			}
+		}
+		return old;
+	}
+
+	private PendingChange pending(SharedSessionContractImplementor session, AuditedModel model, Object id,
+			Object entity) {
+		TransactionChanges changes = this.open.computeIfAbsent(session, this::begin);
+		PendingChange change = changes.pending(model, id, entity);
+		this.recorder.get().stamp(change);
+		return change;
+	}
+
+	private TransactionChanges begin(SharedSessionContractImplementor session) {
+		TransactionChanges changes = new TransactionChanges();
+		session.getTransactionCompletionCallbacks().registerCallback((BeforeCompletionCallback) changes);
+		session.getTransactionCompletionCallbacks().registerCallback((AfterCompletionCallback) changes);
+		return changes;
+	}
+
+	/**
+	 * The changes of one transaction of one session, written just before it commits.
+	 */
+	private final class TransactionChanges implements BeforeCompletionCallback, AfterCompletionCallback {
+
+		private final Map<Key, PendingChange> byObject = new LinkedHashMap<>();
+
+		private final List<PendingChange> inOrder = new ArrayList<>();
+
+		// Hibernate keeps a before-completion callback of a rolled-back transaction and
+		// runs
+		// it at the session's next commit: a completed batch must not write then
+		private boolean completed;
+
+		PendingChange pending(AuditedModel model, Object id, Object entity) {
+			if (!AuditEventListener.this.squash) {
+				PendingChange change = new PendingChange(model, id, entity, java.time.Instant.EPOCH);
+				this.inOrder.add(change);
+				return change;
+			}
+			return this.byObject.computeIfAbsent(new Key(model.entityName(), id), (key) -> {
+				PendingChange change = new PendingChange(model, id, entity, java.time.Instant.EPOCH);
+				this.inOrder.add(change);
+				return change;
+			});
+		}
+
+		@Override
+		public void doBeforeTransactionCompletion(SharedSessionContractImplementor session) {
+			if (this.completed) {
+				return;
+			}
+			this.completed = true;
+			AuditEventListener.this.open.remove(session, this);
+			AuditEventListener.this.recorder.get().record(this.inOrder, session);
+		}
+
+		@Override
+		public void doAfterTransactionCompletion(boolean success, SharedSessionContractImplementor session) {
+			this.completed = true;
+			AuditEventListener.this.open.remove(session, this);
+		}
+
+	}
+
+	private record Key(String entityName, Object id) {
+
+	}
+
+}

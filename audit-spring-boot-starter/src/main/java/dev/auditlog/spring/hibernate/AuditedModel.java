@@ -1,0 +1,123 @@
+package dev.auditlog.spring.hibernate;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.auditlog.diff.EntityRef;
+import dev.auditlog.diff.EntitySnapshot;
+import dev.auditlog.diff.FieldPolicy;
+import org.hibernate.Hibernate;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.proxy.HibernateProxy;
+import org.hibernate.proxy.LazyInitializer;
+import org.hibernate.type.ComponentType;
+import org.hibernate.type.EntityType;
+import org.hibernate.type.Type;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One audited entity: its policy and how its Hibernate state arrays are read into
+ * snapshots. Built once at startup so that reading a state array is a loop over a plan.
+ */
+final class AuditedModel {
+
+	private final String entityName;
+
+	private final Class<?> type;
+
+	private final FieldPolicy policy;
+
+	private final @Nullable String idField;
+
+	private final PropertyReader[] readers;
+
+	AuditedModel(String entityName, Class<?> type, FieldPolicy policy, @Nullable String idField,
+			List<PropertyReader> readers) {
+		this.entityName = entityName;
+		this.type = type;
+		this.policy = policy;
+		this.idField = idField;
+		this.readers = readers.toArray(PropertyReader[]::new);
+	}
+
+	String entityName() {
+		return this.entityName;
+	}
+
+	Class<?> type() {
+		return this.type;
+	}
+
+	FieldPolicy policy() {
+		return this.policy;
+	}
+
+	/**
+	 * Read a state array into a snapshot. The entity's {@code toString()} is not taken
+	 * here but when the entry is written.
+	 */
+	EntitySnapshot snapshot(Object id, Object @Nullable [] state, SharedSessionContractImplementor session) {
+		Map<String, @Nullable Object> values = new LinkedHashMap<>(this.readers.length * 2);
+		if (this.idField != null) {
+			values.put(this.idField, LogEntryRecorder.keyOf(id));
+		}
+		if (state != null) {
+			for (PropertyReader reader : this.readers) {
+				reader.read(state[reader.index], values, session);
+			}
+		}
+		return new EntitySnapshot(this.entityName, id, "", values);
+	}
+
+	/**
+	 * Reads one property of a state array into named values: basic values as they are,
+	 * to-one associations as {@link EntityRef}, embedded values flattened.
+	 */
+	record PropertyReader(int index, String name, Type type, boolean fkAsString) {
+
+		void read(@Nullable Object value, Map<String, @Nullable Object> values,
+				SharedSessionContractImplementor session) {
+			readValue(this.name, this.type, value, values, session);
+		}
+
+		private void readValue(String field, Type type, @Nullable Object value, Map<String, @Nullable Object> values,
+				SharedSessionContractImplementor session) {
+			if (type instanceof ComponentType component) {
+				String[] names = component.getPropertyNames();
+				Type[] subtypes = component.getSubtypes();
+				Object[] subvalues = (value != null) ? component.getPropertyValues(value, session)
+						: new Object[names.length];
+				for (int i = 0; i < names.length; i++) {
+					if (!subtypes[i].isCollectionType()) {
+						readValue(field + "." + names[i], subtypes[i], subvalues[i], values, session);
+					}
+				}
+			}
+			else if (type instanceof EntityType entityType) {
+				values.put(field, (value != null) ? reference(entityType, value, session, this.fkAsString) : null);
+			}
+			else {
+				values.put(field, value);
+			}
+		}
+
+	}
+
+	static EntityRef reference(@Nullable EntityType type, Object target, SharedSessionContractImplementor session,
+			boolean withRepr) {
+		if (target instanceof HibernateProxy proxy) {
+			LazyInitializer initializer = proxy.getHibernateLazyInitializer();
+			String repr = (withRepr && !initializer.isUninitialized()) ? String.valueOf(initializer.getImplementation())
+					: null;
+			return new EntityRef(initializer.getInternalIdentifier(), repr);
+		}
+		Object id = session.getContextEntityIdentifier(target);
+		if (id == null) {
+			String entityName = (type != null) ? type.getAssociatedEntityName() : null;
+			id = session.getEntityPersister(entityName, target).getIdentifier(target, session);
+		}
+		return new EntityRef(id, (withRepr && Hibernate.isInitialized(target)) ? String.valueOf(target) : null);
+	}
+
+}

@@ -1,0 +1,33 @@
+package dev.auditlog.spring.hibernate;
+
+import jakarta.persistence.EntityManagerFactory;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+
+import dev.auditlog.spring.AuditlogAutoConfiguration;
+
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Attaches the audit log's Hibernate event listeners to every Hibernate
+ * {@link EntityManagerFactory} of the application as soon as it is built, so that no
+ * change escapes, and checks the audit configuration against its entities.
+ *
+ * @since 0.1.0
+ */
+@AutoConfiguration(after = AuditlogAutoConfiguration.class,
+		afterName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
+@ConditionalOnClass({ EntityManagerFactory.class, SessionFactoryImplementor.class })
+@ConditionalOnBooleanProperty(name = "auditlog.enabled", matchIfMissing = true)
+public final class AuditlogHibernateAutoConfiguration {
+
+	@Bean
+	static AuditlogEntityManagerFactoryPostProcessor auditlogEntityManagerFactoryPostProcessor(
+			BeanFactory beanFactory) {
+		return new AuditlogEntityManagerFactoryPostProcessor(beanFactory);
+	}
+
+}

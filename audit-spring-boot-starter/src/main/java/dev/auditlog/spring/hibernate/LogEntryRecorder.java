@@ -1,0 +1,238 @@
+package dev.auditlog.spring.hibernate;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import dev.auditlog.core.Action;
+import dev.auditlog.core.AdditionalAuditData;
+import dev.auditlog.core.AuditContext;
+import dev.auditlog.core.Changes;
+import dev.auditlog.core.LogEntry;
+import dev.auditlog.diff.ChangeDetector;
+import dev.auditlog.diff.EntitySnapshot;
+import dev.auditlog.diff.FieldPolicy;
+import dev.auditlog.diff.ValueFormatter;
+import dev.auditlog.event.PostLogEvent;
+import dev.auditlog.event.PreLogEvent;
+import dev.auditlog.spring.ActorResolver;
+import dev.auditlog.spring.AdditionalDataProvider;
+import dev.auditlog.spring.AuditlogProperties.OnError;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.ApplicationEventPublisher;
+
+/**
+ * Turns the pending changes of a transaction into log entries and writes them: stamps
+ * each change with who, from where and when as it happens, then, just before commit,
+ * diffs, publishes {@link PreLogEvent}s, writes the surviving entries in one statement on
+ * the transaction's connection and publishes {@link PostLogEvent}s.
+ */
+final class LogEntryRecorder {
+
+	private static final Logger logger = LoggerFactory.getLogger(LogEntryRecorder.class);
+
+	private final ChangeDetector detector;
+
+	private final ValueFormatter formatter;
+
+	private final ApplicationEventPublisher events;
+
+	private final ActorResolver actorResolver;
+
+	private final List<AdditionalDataProvider> additionalData;
+
+	private final LogEntryWriter writer;
+
+	private final OnError onError;
+
+	private final Clock clock;
+
+	LogEntryRecorder(ChangeDetector detector, ValueFormatter formatter, ApplicationEventPublisher events,
+			ActorResolver actorResolver, List<AdditionalDataProvider> additionalData, LogEntryWriter writer,
+			OnError onError, Clock clock) {
+		this.detector = detector;
+		this.formatter = formatter;
+		this.events = events;
+		this.actorResolver = actorResolver;
+		this.additionalData = additionalData;
+		this.writer = writer;
+		this.onError = onError;
+		this.clock = clock;
+	}
+
+	/**
+	 * Record who, from where and when, at the moment of the change: an audit scope may be
+	 * closed before the transaction commits.
+	 */
+	void stamp(PendingChange change) {
+		AuditContext.Snapshot context = AuditContext.capture();
+		change.timestamp = this.clock.instant();
+		change.actor = (context.actor() != null) ? context.actor() : this.actorResolver.currentActor();
+		change.cid = context.cid();
+		change.remoteAddr = context.remoteAddr();
+	}
+
+	void record(List<PendingChange> changes, SharedSessionContractImplementor session) {
+		List<LogEntry> entries = new ArrayList<>(changes.size());
+		for (PendingChange change : changes) {
+			collect(change, entries);
+		}
+		if (entries.isEmpty()) {
+			return;
+		}
+		Connection connection = session.getJdbcCoordinator().getLogicalConnection().getPhysicalConnection();
+		try {
+			write(connection, entries);
+		}
+		catch (SQLException | RuntimeException ex) {
+			for (LogEntry entry : entries) {
+				this.events.publishEvent(new PostLogEvent(null, entry.changes(), false, ex));
+			}
+			if (this.onError == OnError.FAIL) {
+				throw (ex instanceof SQLException sqlException)
+						? session.getJdbcServices()
+							.getSqlExceptionHelper()
+							.convert(sqlException, "Could not write " + entries.size() + " audit log entries")
+						: (RuntimeException) ex;
+			}
+			logger.error("Could not write {} audit log entries; the transaction commits without them", entries.size(),
+					ex);
+			return;
+		}
+		for (LogEntry entry : entries) {
+			this.events.publishEvent(new PostLogEvent(entry, entry.changes(), true, null));
+		}
+	}
+
+	private void write(Connection connection, List<LogEntry> entries) throws SQLException {
+		if (this.onError == OnError.FAIL) {
+			this.writer.write(connection, entries);
+			return;
+		}
+		// a failed statement aborts a PostgreSQL transaction: isolate it so the change
+		// can commit
+		Savepoint savepoint = connection.setSavepoint();
+		try {
+			this.writer.write(connection, entries);
+		}
+		catch (SQLException | RuntimeException ex) {
+			connection.rollback(savepoint);
+			throw ex;
+		}
+		connection.releaseSavepoint(savepoint);
+	}
+
+	private void collect(PendingChange change, List<LogEntry> entries) {
+		FieldPolicy policy = change.model.policy();
+		if (change.entityChanged) {
+			if (change.created && change.deleted) {
+				return;
+			}
+			Action action = change.created ? Action.CREATE : (change.deleted ? Action.DELETE : Action.UPDATE);
+			if (policy.logs(action)) {
+				Changes changes = this.detector.diff(change.created ? null : change.before,
+						change.deleted ? null : change.after, policy);
+				if (!changes.isEmpty() || action != Action.UPDATE) {
+					EntitySnapshot state = (change.after != null) ? change.after : change.before;
+					add(change, action, changes, (state != null) ? this.detector.serialize(state, policy) : null,
+							entries);
+				}
+			}
+			if (change.deleted) {
+				return;
+			}
+		}
+		if (change.collections != null && policy.logs(Action.UPDATE)) {
+			change.collections.forEach((field, state) -> {
+				for (Changes changes : this.detector.diffCollection(field, state.before, state.after, policy)) {
+					add(change, Action.UPDATE, changes, null, entries);
+				}
+			});
+		}
+	}
+
+	private void add(PendingChange change, Action action, Changes changes,
+			@Nullable Map<String, @Nullable Object> serializedData, List<LogEntry> entries) {
+		PreLogEvent event = new PreLogEvent(change.model.type(), change.entity, action, changes);
+		this.events.publishEvent(event);
+		if (event.isVetoed()) {
+			return;
+		}
+		Object key = keyOf(change.id);
+		entries.add(new LogEntry(null, change.timestamp, action, change.model.entityName(),
+				this.formatter.formatKey(key), this.formatter.integralKey(key), representationOf(change), change.actor,
+				change.remoteAddr, change.cid, changes, additionalData(change.entity, action), serializedData));
+	}
+
+	private static String representationOf(PendingChange change) {
+		try {
+			return String.valueOf(change.entity);
+		}
+		catch (RuntimeException ex) {
+			logger.debug("toString() of {} #{} failed; logging its name and id instead", change.model.entityName(),
+					change.id, ex);
+			return change.model.entityName() + "#" + change.id;
+		}
+	}
+
+	private @Nullable Map<String, @Nullable Object> additionalData(Object entity, Action action) {
+		Map<String, @Nullable Object> data = null;
+		if (entity instanceof AdditionalAuditData source) {
+			data = merge(data, source.additionalAuditData());
+		}
+		for (AdditionalDataProvider provider : this.additionalData) {
+			data = merge(data, provider.additionalData(entity, action));
+		}
+		return data;
+	}
+
+	private static @Nullable Map<String, @Nullable Object> merge(@Nullable Map<String, @Nullable Object> data,
+			@Nullable Map<String, @Nullable Object> more) {
+		if (more == null || more.isEmpty()) {
+			return data;
+		}
+		Map<String, @Nullable Object> merged = (data != null) ? data : new LinkedHashMap<>();
+		merged.putAll(more);
+		return merged;
+	}
+
+	/**
+	 * Return a key as the formatter writes it: simple keys as they are, a composite key
+	 * ({@code @EmbeddedId} or {@code @IdClass}) as a map of its fields.
+	 */
+	static Object keyOf(Object id) {
+		if (id instanceof Number || id instanceof CharSequence || id instanceof UUID || id instanceof Enum<?>
+				|| id instanceof java.time.temporal.Temporal || id instanceof java.util.Date) {
+			return id;
+		}
+		Map<String, @Nullable Object> parts = new TreeMap<>();
+		for (Class<?> type = id.getClass(); type != null && type != Object.class; type = type.getSuperclass()) {
+			for (Field field : type.getDeclaredFields()) {
+				if (!Modifier.isStatic(field.getModifiers()) && !field.isSynthetic()) {
+					try {
+						field.setAccessible(true);
+						parts.putIfAbsent(field.getName(), field.get(id));
+					}
+					catch (ReflectiveOperationException | RuntimeException ex) {
+						return id;
+					}
+				}
+			}
+		}
+		return parts.isEmpty() ? id : parts;
+	}
+
+}

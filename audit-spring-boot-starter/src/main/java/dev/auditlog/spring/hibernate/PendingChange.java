@@ -1,0 +1,77 @@
+package dev.auditlog.spring.hibernate;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.auditlog.diff.EntitySnapshot;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What one transaction did to one object so far: the first state before and the last
+ * state after (the net change, as Envers keeps per revision), and per tracked collection
+ * the first and the last elements.
+ */
+final class PendingChange {
+
+	final AuditedModel model;
+
+	final Object id;
+
+	Object entity;
+
+	boolean entityChanged;
+
+	boolean created;
+
+	boolean deleted;
+
+	@Nullable EntitySnapshot before;
+
+	@Nullable EntitySnapshot after;
+
+	@Nullable Map<String, CollectionState> collections;
+
+	Instant timestamp;
+
+	@Nullable String actor;
+
+	@Nullable String cid;
+
+	@Nullable String remoteAddr;
+
+	PendingChange(AuditedModel model, Object id, Object entity, Instant timestamp) {
+		this.model = model;
+		this.id = id;
+		this.entity = entity;
+		this.timestamp = timestamp;
+	}
+
+	void collectionChanged(String field, List<Object> before, List<Object> after) {
+		if (this.collections == null) {
+			this.collections = new LinkedHashMap<>();
+		}
+		CollectionState state = this.collections.get(field);
+		if (state == null) {
+			this.collections.put(field, new CollectionState(before, after));
+		}
+		else {
+			state.after = after;
+		}
+	}
+
+	static final class CollectionState {
+
+		final List<Object> before;
+
+		List<Object> after;
+
+		CollectionState(List<Object> before, List<Object> after) {
+			this.before = before;
+			this.after = after;
+		}
+
+	}
+
+}

@@ -1,0 +1,20 @@
+CREATE TABLE auditlog_logentry (
+    id              BIGINT       NOT NULL AUTO_INCREMENT PRIMARY KEY,
+    timestamp       DATETIME(6)  NOT NULL COMMENT 'UTC',
+    action          SMALLINT     NOT NULL,
+    model           VARCHAR(255) NOT NULL,
+    object_pk       VARCHAR(255) NOT NULL,
+    object_id       BIGINT       NULL,
+    object_repr     VARCHAR(255) NOT NULL,
+    changes         JSON         NOT NULL,
+    serialized_data JSON         NULL,
+    additional_data JSON         NULL,
+    actor           VARCHAR(255) NULL,
+    remote_addr     VARCHAR(45)  NULL,
+    cid             VARCHAR(255) NULL,
+    INDEX auditlog_logentry_model_object_id_idx (model, object_id),
+    INDEX auditlog_logentry_model_object_pk_idx (model, object_pk),
+    INDEX auditlog_logentry_timestamp_idx (timestamp),
+    INDEX auditlog_logentry_actor_idx (actor),
+    INDEX auditlog_logentry_cid_idx (cid)
+) DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
