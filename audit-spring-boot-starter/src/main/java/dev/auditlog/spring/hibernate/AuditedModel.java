@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.auditlog.core.Changes;
 import dev.auditlog.diff.EntityRef;
 import dev.auditlog.diff.EntitySnapshot;
 import dev.auditlog.diff.FieldPolicy;
@@ -30,14 +31,17 @@ final class AuditedModel {
 
 	private final @Nullable String idField;
 
+	private final @Nullable String versionField;
+
 	private final PropertyReader[] readers;
 
 	AuditedModel(String entityName, Class<?> type, FieldPolicy policy, @Nullable String idField,
-			List<PropertyReader> readers) {
+			@Nullable String versionField, List<PropertyReader> readers) {
 		this.entityName = entityName;
 		this.type = type;
 		this.policy = policy;
 		this.idField = idField;
+		this.versionField = versionField;
 		this.readers = readers.toArray(PropertyReader[]::new);
 	}
 
@@ -51,6 +55,14 @@ final class AuditedModel {
 
 	FieldPolicy policy() {
 		return this.policy;
+	}
+
+	/**
+	 * Return whether the given changes are only the increment of the {@code @Version}
+	 * field, as Hibernate makes for a change of a collection alone.
+	 */
+	boolean isVersionOnly(Changes changes) {
+		return this.versionField != null && changes.size() == 1 && changes.get(this.versionField) != null;
 	}
 
 	/**

@@ -31,6 +31,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class AuditedModels {
 
+	private static final String ID_CLASS_PROPERTY = "_identifierMapper";
+
 	private final Map<String, AuditedModel> byEntityName;
 
 	private AuditedModels(Map<String, AuditedModel> byEntityName) {
@@ -82,12 +84,13 @@ final class AuditedModels {
 
 	private static String knownEntities(List<EntityPersister> persisters) {
 		Set<String> names = new TreeSet<>();
-		persisters.forEach((persister) -> names.add(persister.getEntityName()));
+		persisters.forEach((persister) -> names.add(persister.getJpaEntityName()));
 		return String.join(", ", names);
 	}
 
 	private static boolean names(EntityPersister persister, String name) {
-		return persister.getEntityName().equals(name) || persister.getMappedClass().getName().equals(name)
+		return persister.getJpaEntityName().equals(name) || persister.getEntityName().equals(name)
+				|| persister.getMappedClass().getName().equals(name)
 				|| persister.getMappedClass().getSimpleName().equals(name);
 	}
 
@@ -122,7 +125,7 @@ final class AuditedModels {
 			options = options.overriddenBy(configured.toOptions());
 		}
 		boolean fkAsString = options.fkRepresentation() == FkRepresentation.STRING;
-		String entityName = persister.getEntityName();
+		String entityName = persister.getJpaEntityName();
 		FieldPolicy.Builder policy = FieldPolicy.builder(entityName)
 			.excludeEverywhere(properties.getExcludeTrackingFields())
 			.maxDisplayLength(properties.getDisplayMaxLength());
@@ -135,6 +138,10 @@ final class AuditedModels {
 		Type[] types = persister.getPropertyTypes();
 		List<AuditedModel.PropertyReader> readers = new ArrayList<>();
 		for (int i = 0; i < names.length; i++) {
+			if (names[i].equals(ID_CLASS_PROPERTY)) {
+				// the @IdClass parts, already logged as the identifier
+				continue;
+			}
 			if (types[i].isCollectionType()) {
 				policy.collectionField(names[i]);
 			}
@@ -158,7 +165,8 @@ final class AuditedModels {
 						+ "instead, so that each change is logged once");
 			}
 		}
-		return new AuditedModel(entityName, type, built, idField, readers);
+		String versionField = persister.isVersioned() ? names[persister.getVersionPropertyIndex()] : null;
+		return new AuditedModel(entityName, type, built, idField, versionField, readers);
 	}
 
 	private static void addFields(FieldPolicy.Builder policy, String name, Type type) {

@@ -3,6 +3,7 @@ package dev.auditlog.spring.hibernate;
 import java.time.Clock;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -11,6 +12,7 @@ import jakarta.persistence.PersistenceException;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.event.service.spi.EventListenerRegistry;
 import org.hibernate.event.spi.EventType;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,6 +26,7 @@ import dev.auditlog.spring.AuditlogProperties;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationEventPublisherAware;
 import org.springframework.orm.jpa.EntityManagerFactoryInfo;
 import org.springframework.util.function.SingletonSupplier;
 
@@ -33,7 +36,7 @@ import org.springframework.util.function.SingletonSupplier;
  * collaborators are looked up lazily, at the first change, because a bean post processor
  * is created before the beans it could depend on.
  */
-final class AuditlogEntityManagerFactoryPostProcessor implements BeanPostProcessor {
+final class AuditlogEntityManagerFactoryPostProcessor implements BeanPostProcessor, ApplicationEventPublisherAware {
 
 	private static final Logger logger = LoggerFactory.getLogger(AuditlogEntityManagerFactoryPostProcessor.class);
 
@@ -41,8 +44,15 @@ final class AuditlogEntityManagerFactoryPostProcessor implements BeanPostProcess
 
 	private final Set<SessionFactoryImplementor> registered = Collections.newSetFromMap(new IdentityHashMap<>());
 
+	private @Nullable ApplicationEventPublisher events;
+
 	AuditlogEntityManagerFactoryPostProcessor(BeanFactory beanFactory) {
 		this.beanFactory = beanFactory;
+	}
+
+	@Override
+	public void setApplicationEventPublisher(ApplicationEventPublisher events) {
+		this.events = events;
 	}
 
 	@Override
@@ -98,8 +108,7 @@ final class AuditlogEntityManagerFactoryPostProcessor implements BeanPostProcess
 	private LogEntryRecorder recorder(AuditlogProperties properties, LogEntryWriter.Vendor vendor) {
 		JsonMapper json = this.beanFactory.getBeanProvider(JsonMapper.class).getIfAvailable(JsonMapper::new);
 		return new LogEntryRecorder(this.beanFactory.getBean(ChangeDetector.class),
-				this.beanFactory.getBean(ValueFormatter.class),
-				this.beanFactory.getBean(ApplicationEventPublisher.class),
+				this.beanFactory.getBean(ValueFormatter.class), Objects.requireNonNull(this.events),
 				this.beanFactory.getBean(ActorResolver.class),
 				this.beanFactory.getBeanProvider(AdditionalDataProvider.class).orderedStream().toList(),
 				new LogEntryWriter(vendor, json), properties.getOnError(),

@@ -145,7 +145,9 @@ final class LogEntryRecorder {
 			if (policy.logs(action)) {
 				Changes changes = this.detector.diff(change.created ? null : change.before,
 						change.deleted ? null : change.after, policy);
-				if (!changes.isEmpty() || action != Action.UPDATE) {
+				boolean versionBumpOfCollectionChange = action == Action.UPDATE && change.collections != null
+						&& change.model.isVersionOnly(changes);
+				if ((!changes.isEmpty() || action != Action.UPDATE) && !versionBumpOfCollectionChange) {
 					EntitySnapshot state = (change.after != null) ? change.after : change.before;
 					add(change, action, changes, (state != null) ? this.detector.serialize(state, policy) : null,
 							entries);
