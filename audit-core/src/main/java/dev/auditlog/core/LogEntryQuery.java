@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -14,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * entry's id. Build one with {@link #builder()}.
  *
  * @param model only entries of this entity name
- * @param objectPk only entries of the object with this primary key
+ * @param objectPks only entries of the objects with these primary keys; empty means all
  * @param actor only entries made by this actor
  * @param actions only entries with one of these actions; empty means all
  * @param cid only entries with this correlation id
@@ -24,9 +25,8 @@ import org.jspecify.annotations.Nullable;
  * @param limit the maximum number of entries, from 1 to {@value #MAX_LIMIT}
  * @since 0.1.0
  */
-public record LogEntryQuery(@Nullable String model, @Nullable String objectPk, @Nullable String actor,
-		Set<Action> actions, @Nullable String cid, @Nullable Instant from, @Nullable Instant to, @Nullable Long before,
-		int limit) {
+public record LogEntryQuery(@Nullable String model, Set<String> objectPks, @Nullable String actor, Set<Action> actions,
+		@Nullable String cid, @Nullable Instant from, @Nullable Instant to, @Nullable Long before, int limit) {
 
 	/** The number of entries returned when no limit is given. */
 	public static final int DEFAULT_LIMIT = 50;
@@ -34,9 +34,17 @@ public record LogEntryQuery(@Nullable String model, @Nullable String objectPk, @
 	/** The largest limit accepted. */
 	public static final int MAX_LIMIT = 500;
 
+	/** The largest number of object keys one query may filter on. */
+	public static final int MAX_OBJECT_PKS = 1000;
+
 	public LogEntryQuery {
 		requireNotBlank("model", model);
-		requireNotBlank("objectPk", objectPk);
+		objectPks.forEach((objectPk) -> requireNotBlank("objectPk", objectPk));
+		if (objectPks.size() > MAX_OBJECT_PKS) {
+			throw new IllegalArgumentException(
+					"objectPk may name at most " + MAX_OBJECT_PKS + " objects but names " + objectPks.size());
+		}
+		objectPks = Collections.unmodifiableSet(new LinkedHashSet<>(objectPks));
 		requireNotBlank("actor", actor);
 		requireNotBlank("cid", cid);
 		actions = actions.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(actions));
@@ -72,7 +80,7 @@ public record LogEntryQuery(@Nullable String model, @Nullable String objectPk, @
 	public Builder toBuilder() {
 		Builder builder = new Builder();
 		builder.model = this.model;
-		builder.objectPk = this.objectPk;
+		builder.objectPks.addAll(this.objectPks);
 		builder.actor = this.actor;
 		builder.actions.addAll(this.actions);
 		builder.cid = this.cid;
@@ -91,7 +99,7 @@ public record LogEntryQuery(@Nullable String model, @Nullable String objectPk, @
 
 		private @Nullable String model;
 
-		private @Nullable String objectPk;
+		private final Set<String> objectPks = new LinkedHashSet<>();
 
 		private @Nullable String actor;
 
@@ -121,12 +129,26 @@ public record LogEntryQuery(@Nullable String model, @Nullable String objectPk, @
 		}
 
 		/**
-		 * Only entries of the object with this primary key.
-		 * @param objectPk the primary key as stored
+		 * Only entries of the object with this primary key (added to those already
+		 * given).
+		 * @param objectPk the primary key as stored; {@code null} adds nothing
 		 * @return this builder
 		 */
 		public Builder objectPk(@Nullable String objectPk) {
-			this.objectPk = objectPk;
+			if (objectPk != null) {
+				this.objectPks.add(objectPk);
+			}
+			return this;
+		}
+
+		/**
+		 * Only entries of the objects with these primary keys (added to those already
+		 * given).
+		 * @param objectPks the primary keys as stored
+		 * @return this builder
+		 */
+		public Builder objectPks(Collection<String> objectPks) {
+			this.objectPks.addAll(objectPks);
 			return this;
 		}
 
@@ -216,7 +238,7 @@ public record LogEntryQuery(@Nullable String model, @Nullable String objectPk, @
 		 * @throws IllegalArgumentException naming the bad value
 		 */
 		public LogEntryQuery build() {
-			return new LogEntryQuery(this.model, this.objectPk, this.actor, this.actions, this.cid, this.from, this.to,
+			return new LogEntryQuery(this.model, this.objectPks, this.actor, this.actions, this.cid, this.from, this.to,
 					this.before, this.limit);
 		}
 

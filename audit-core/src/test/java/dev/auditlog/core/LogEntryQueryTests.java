@@ -24,7 +24,7 @@ class LogEntryQueryTests {
 		LogEntryQuery query = LogEntryQuery.builder().build();
 		assertThat(query.limit()).isEqualTo(50).isEqualTo(LogEntryQuery.DEFAULT_LIMIT);
 		assertThat(query.model()).isNull();
-		assertThat(query.objectPk()).isNull();
+		assertThat(query.objectPks()).isEmpty();
 		assertThat(query.actor()).isNull();
 		assertThat(query.actions()).isEmpty();
 		assertThat(query.cid()).isNull();
@@ -46,8 +46,8 @@ class LogEntryQueryTests {
 			.before(99L)
 			.limit(10)
 			.build();
-		assertThat(query)
-			.isEqualTo(new LogEntryQuery("Product", "42", "alice", Set.of(Action.UPDATE), "c-1", T1, T2, 99L, 10));
+		assertThat(query).isEqualTo(
+				new LogEntryQuery("Product", Set.of("42"), "alice", Set.of(Action.UPDATE), "c-1", T1, T2, 99L, 10));
 	}
 
 	@ParameterizedTest
@@ -116,9 +116,20 @@ class LogEntryQueryTests {
 	}
 
 	@Test
+	void objectKeysAccumulateAndAreBounded() {
+		LogEntryQuery query = LogEntryQuery.builder().objectPk("1").objectPks(List.of("2", "3")).objectPk(null).build();
+		assertThat(query.objectPks()).containsExactly("1", "2", "3");
+		List<String> tooMany = java.util.stream.IntStream.rangeClosed(1, LogEntryQuery.MAX_OBJECT_PKS + 1)
+			.mapToObj(String::valueOf)
+			.toList();
+		assertThatIllegalArgumentException().isThrownBy(() -> LogEntryQuery.builder().objectPks(tooMany).build())
+			.withMessageContaining("objectPk");
+	}
+
+	@Test
 	void actionsAreCopiedAndReadOnly() {
 		Set<Action> actions = EnumSet.of(Action.CREATE);
-		LogEntryQuery query = new LogEntryQuery(null, null, null, actions, null, null, null, null, 10);
+		LogEntryQuery query = new LogEntryQuery(null, Set.of(), null, actions, null, null, null, null, 10);
 		actions.add(Action.DELETE);
 		assertThat(query.actions()).containsExactly(Action.CREATE);
 		assertThatExceptionOfType(UnsupportedOperationException.class)
