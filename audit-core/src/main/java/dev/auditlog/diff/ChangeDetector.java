@@ -136,6 +136,32 @@ public final class ChangeDetector {
 	}
 
 	/**
+	 * Mask the values of the masked fields in changes made elsewhere, such as changes
+	 * logged by hand, and attach the model's display rules.
+	 * @param changes the changes, in clear
+	 * @param policy the model's policy
+	 * @return the changes as they may be stored
+	 */
+	public Changes mask(Changes changes, FieldPolicy policy) {
+		Map<String, FieldChange> masked = new LinkedHashMap<>();
+		changes.asMap().forEach((field, change) -> {
+			if (!policy.isMasked(field)) {
+				masked.put(field, change);
+			}
+			else if (change instanceof ValueChange value) {
+				masked.put(field,
+						new ValueChange((value.oldValue() != null) ? this.masker.mask(value.oldValue()) : null,
+								(value.newValue() != null) ? this.masker.mask(value.newValue()) : null));
+			}
+			else if (change instanceof CollectionChange collection) {
+				masked.put(field, new CollectionChange(collection.operation(),
+						collection.objects().stream().map(this.masker::mask).sorted().toList()));
+			}
+		});
+		return Changes.of(masked).withDisplayRules(policy.displayRules());
+	}
+
+	/**
 	 * Return the representation of a collection element or referenced entity: its
 	 * {@code toString()} when known, else its id.
 	 * @param element the element

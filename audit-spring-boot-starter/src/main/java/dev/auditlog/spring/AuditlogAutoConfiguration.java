@@ -1,14 +1,21 @@
 package dev.auditlog.spring;
 
+import java.util.Optional;
+
+import dev.auditlog.core.AuditContext;
 import dev.auditlog.core.Masker;
 import dev.auditlog.diff.ChangeDetector;
 import dev.auditlog.diff.ValueFormatter;
+import dev.auditlog.spring.web.ServletPrincipalActorResolver;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.domain.AuditorAware;
 
 /**
  * The parts of the audit log that every feature shares: its properties, the diff engine,
@@ -44,6 +51,38 @@ public final class AuditlogAutoConfiguration {
 	@ConditionalOnMissingBean
 	ActorResolver auditlogActorResolver() {
 		return () -> null;
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = { "jakarta.servlet.http.HttpServletRequest",
+			"org.springframework.web.context.request.RequestContextHolder" })
+	static class ServletActor {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ActorResolver auditlogServletActorResolver() {
+			return new ServletPrincipalActorResolver();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(AuditorAware.class)
+	static class CreatorStamps {
+
+		/**
+		 * Spring Data's {@code @CreatedBy}/{@code @LastModifiedBy} stamp rows with the
+		 * same actor as the audit log.
+		 */
+		@Bean
+		@ConditionalOnMissingBean(AuditorAware.class)
+		AuditorAware<String> auditlogAuditorAware(ActorResolver actorResolver) {
+			return () -> {
+				String actor = AuditContext.actor();
+				return Optional.ofNullable((actor != null) ? actor : actorResolver.currentActor());
+			};
+		}
+
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.auditlog.spring;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -67,7 +68,20 @@ public class AuditlogProperties {
 	 */
 	private int displayMaxLength = DisplayRules.DEFAULT_MAX_LENGTH;
 
+	/**
+	 * Whether to leave the client address out of entries.
+	 */
+	private boolean disableRemoteAddr;
+
 	private final Schema schema = new Schema();
+
+	private final Web web = new Web();
+
+	private final Cid cid = new Cid();
+
+	private final Endpoint endpoint = new Endpoint();
+
+	private final Retention retention = new Retention();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -133,8 +147,32 @@ public class AuditlogProperties {
 		this.displayMaxLength = displayMaxLength;
 	}
 
+	public boolean isDisableRemoteAddr() {
+		return this.disableRemoteAddr;
+	}
+
+	public void setDisableRemoteAddr(boolean disableRemoteAddr) {
+		this.disableRemoteAddr = disableRemoteAddr;
+	}
+
 	public Schema getSchema() {
 		return this.schema;
+	}
+
+	public Web getWeb() {
+		return this.web;
+	}
+
+	public Cid getCid() {
+		return this.cid;
+	}
+
+	public Endpoint getEndpoint() {
+		return this.endpoint;
+	}
+
+	public Retention getRetention() {
+		return this.retention;
 	}
 
 	/**
@@ -172,6 +210,141 @@ public class AuditlogProperties {
 
 		public void setMigrate(boolean migrate) {
 			this.migrate = migrate;
+		}
+
+	}
+
+	/**
+	 * The request filter that binds each request's client address and correlation id.
+	 */
+	public static class Web {
+
+		/**
+		 * Whether to bind the client address and correlation id of each servlet request
+		 * to the entries it causes.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Whether to add the request's User-Agent header to the additional data of
+		 * entries.
+		 */
+		private boolean userAgent;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public boolean isUserAgent() {
+			return this.userAgent;
+		}
+
+		public void setUserAgent(boolean userAgent) {
+			this.userAgent = userAgent;
+		}
+
+	}
+
+	/**
+	 * The correlation id shared by every entry of one request.
+	 */
+	public static class Cid {
+
+		/**
+		 * Request and response header carrying the correlation id.
+		 */
+		private String header = "X-Correlation-ID";
+
+		/**
+		 * Name of a bean implementing CorrelationIdProvider that supplies the correlation
+		 * id instead of the header.
+		 */
+		private @Nullable String getter;
+
+		public String getHeader() {
+			return this.header;
+		}
+
+		public void setHeader(String header) {
+			this.header = header;
+		}
+
+		public @Nullable String getGetter() {
+			return this.getter;
+		}
+
+		public void setGetter(@Nullable String getter) {
+			this.getter = getter;
+		}
+
+	}
+
+	/**
+	 * The auditlog actuator endpoint.
+	 */
+	public static class Endpoint {
+
+		/**
+		 * Whether the endpoint offers DELETE to flush old entries.
+		 */
+		private boolean flushEnabled;
+
+		public boolean isFlushEnabled() {
+			return this.flushEnabled;
+		}
+
+		public void setFlushEnabled(boolean flushEnabled) {
+			this.flushEnabled = flushEnabled;
+		}
+
+	}
+
+	/**
+	 * Deleting old entries on a schedule.
+	 */
+	public static class Retention {
+
+		/**
+		 * Age after which entries are deleted; unset keeps them forever.
+		 */
+		private @Nullable Duration maxAge;
+
+		/**
+		 * Cron expression of when old entries are deleted.
+		 */
+		private String cron = "0 30 3 * * *";
+
+		/**
+		 * Number of entries deleted per statement, each in its own transaction.
+		 */
+		private int batchSize = 10_000;
+
+		public @Nullable Duration getMaxAge() {
+			return this.maxAge;
+		}
+
+		public void setMaxAge(@Nullable Duration maxAge) {
+			this.maxAge = maxAge;
+		}
+
+		public String getCron() {
+			return this.cron;
+		}
+
+		public void setCron(String cron) {
+			this.cron = cron;
+		}
+
+		public int getBatchSize() {
+			return this.batchSize;
+		}
+
+		public void setBatchSize(int batchSize) {
+			this.batchSize = batchSize;
 		}
 
 	}

@@ -199,6 +199,15 @@ final class AuditEventListener implements PostInsertEventListener, PostUpdateEve
 		return old;
 	}
 
+	/**
+	 * Add an entry logged by hand to the transaction of the given session, to be written
+	 * with the others just before it commits.
+	 */
+	void addManual(SharedSessionContractImplementor session, PendingChange change) {
+		this.recorder.get().stamp(change);
+		this.open.computeIfAbsent(session, this::begin).inOrder.add(change);
+	}
+
 	private PendingChange pending(SharedSessionContractImplementor session, AuditedModel model, Object id,
 			Object entity) {
 		TransactionChanges changes = this.open.computeIfAbsent(session, this::begin);

@@ -43,6 +43,24 @@ final class AuditedModels {
 		return this.byEntityName.get(entityName);
 	}
 
+	@Nullable AuditedModel findByClass(Class<?> type) {
+		for (AuditedModel candidate : this.byEntityName.values()) {
+			if (candidate.type() == type) {
+				return candidate;
+			}
+		}
+		return null;
+	}
+
+	@Nullable AuditedModel findByModel(String model) {
+		for (AuditedModel candidate : this.byEntityName.values()) {
+			if (candidate.entityName().equals(model)) {
+				return candidate;
+			}
+		}
+		return null;
+	}
+
 	Collection<AuditedModel> all() {
 		return this.byEntityName.values();
 	}

@@ -1,11 +1,12 @@
 package dev.auditlog.spring.hibernate;
 
 import java.time.Clock;
-import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Objects;
-import java.util.Set;
+import java.util.Map;
 import java.util.function.Supplier;
+
+import javax.sql.DataSource;
 
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceException;
@@ -27,6 +28,7 @@ import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ApplicationEventPublisherAware;
+import org.springframework.orm.jpa.AbstractEntityManagerFactoryBean;
 import org.springframework.orm.jpa.EntityManagerFactoryInfo;
 import org.springframework.util.function.SingletonSupplier;
 
@@ -42,7 +44,7 @@ final class AuditlogEntityManagerFactoryPostProcessor implements BeanPostProcess
 
 	private final BeanFactory beanFactory;
 
-	private final Set<SessionFactoryImplementor> registered = Collections.newSetFromMap(new IdentityHashMap<>());
+	private final Map<SessionFactoryImplementor, Registration> registrations = new IdentityHashMap<>();
 
 	private @Nullable ApplicationEventPublisher events;
 
@@ -57,20 +59,49 @@ final class AuditlogEntityManagerFactoryPostProcessor implements BeanPostProcess
 
 	@Override
 	public Object postProcessAfterInitialization(Object bean, String beanName) {
-		EntityManagerFactory entityManagerFactory = null;
-		if (bean instanceof EntityManagerFactoryInfo info) {
-			entityManagerFactory = info.getNativeEntityManagerFactory();
+		if (bean instanceof AbstractEntityManagerFactoryBean factoryBean) {
+			EntityManagerFactory proxy = factoryBean.getObject();
+			if (proxy != null) {
+				register(factoryBean.getNativeEntityManagerFactory(), proxy, factoryBean.getDataSource(), beanName);
+			}
 		}
-		else if (bean instanceof EntityManagerFactory factory) {
-			entityManagerFactory = factory;
-		}
-		if (entityManagerFactory != null) {
-			register(entityManagerFactory, beanName);
+		else if (bean instanceof EntityManagerFactory factory && !(bean instanceof EntityManagerFactoryInfo)) {
+			register(factory, factory, null, beanName);
 		}
 		return bean;
 	}
 
-	private void register(EntityManagerFactory entityManagerFactory, String beanName) {
+	/**
+	 * Return the audit registration of the session factory that maps the given class.
+	 */
+	@Nullable Registration registrationOf(Class<?> entityClass) {
+		synchronized (this.registrations) {
+			for (Registration registration : this.registrations.values()) {
+				if (registration.models.findByClass(entityClass) != null) {
+					return registration;
+				}
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Return the audited model of the given name, in any session factory.
+	 */
+	@Nullable AuditedModel modelNamed(String model) {
+		synchronized (this.registrations) {
+			for (Registration registration : this.registrations.values()) {
+				AuditedModel found = registration.models.findByModel(model);
+				if (found != null) {
+					return found;
+				}
+			}
+		}
+		return null;
+	}
+
+	private void register(EntityManagerFactory entityManagerFactory, EntityManagerFactory transactionKey,
+			@Nullable DataSource dataSource, String beanName) {
 		SessionFactoryImplementor sessionFactory;
 		try {
 			sessionFactory = entityManagerFactory.unwrap(SessionFactoryImplementor.class);
@@ -79,30 +110,34 @@ final class AuditlogEntityManagerFactoryPostProcessor implements BeanPostProcess
 			logger.debug("Not auditing EntityManagerFactory '{}': it is not Hibernate's", beanName);
 			return;
 		}
-		synchronized (this.registered) {
-			if (!this.registered.add(sessionFactory)) {
+		synchronized (this.registrations) {
+			if (this.registrations.containsKey(sessionFactory)) {
 				return;
 			}
+			AuditlogProperties properties = this.beanFactory.getBean(AuditlogProperties.class);
+			AuditedModels models = AuditedModels.build(sessionFactory, properties);
+			if (models.all().isEmpty()) {
+				logger.info("No audited entities in EntityManagerFactory '{}': annotate one with @Auditable or list "
+						+ "it under auditlog.models", beanName);
+			}
+			LogEntryWriter.Vendor vendor = LogEntryWriter.Vendor.of(sessionFactory.getJdbcServices().getDialect());
+			Supplier<LogEntryRecorder> recorder = SingletonSupplier.of(() -> recorder(properties, vendor));
+			AuditEventListener listener = new AuditEventListener(models, recorder, properties.isSquash());
+			this.registrations.put(sessionFactory,
+					new Registration(models, listener, recorder, transactionKey, dataSource));
+			if (models.all().isEmpty()) {
+				return;
+			}
+			EventListenerRegistry registry = sessionFactory.getEventListenerRegistry();
+			registry.appendListeners(EventType.POST_INSERT, listener);
+			registry.appendListeners(EventType.POST_UPDATE, listener);
+			registry.appendListeners(EventType.POST_DELETE, listener);
+			registry.appendListeners(EventType.POST_COLLECTION_RECREATE, listener);
+			registry.appendListeners(EventType.PRE_COLLECTION_UPDATE, listener);
+			registry.appendListeners(EventType.PRE_COLLECTION_REMOVE, listener);
+			logger.debug("Auditing {} entities of EntityManagerFactory '{}': {}", models.all().size(), beanName,
+					models.all().stream().map(AuditedModel::entityName).toList());
 		}
-		AuditlogProperties properties = this.beanFactory.getBean(AuditlogProperties.class);
-		AuditedModels models = AuditedModels.build(sessionFactory, properties);
-		if (models.all().isEmpty()) {
-			logger.info("No audited entities in EntityManagerFactory '{}': annotate one with @Auditable or list it "
-					+ "under auditlog.models", beanName);
-			return;
-		}
-		LogEntryWriter.Vendor vendor = LogEntryWriter.Vendor.of(sessionFactory.getJdbcServices().getDialect());
-		Supplier<LogEntryRecorder> recorder = SingletonSupplier.of(() -> recorder(properties, vendor));
-		AuditEventListener listener = new AuditEventListener(models, recorder, properties.isSquash());
-		EventListenerRegistry registry = sessionFactory.getEventListenerRegistry();
-		registry.appendListeners(EventType.POST_INSERT, listener);
-		registry.appendListeners(EventType.POST_UPDATE, listener);
-		registry.appendListeners(EventType.POST_DELETE, listener);
-		registry.appendListeners(EventType.POST_COLLECTION_RECREATE, listener);
-		registry.appendListeners(EventType.PRE_COLLECTION_UPDATE, listener);
-		registry.appendListeners(EventType.PRE_COLLECTION_REMOVE, listener);
-		logger.debug("Auditing {} entities of EntityManagerFactory '{}': {}", models.all().size(), beanName,
-				models.all().stream().map(AuditedModel::entityName).toList());
 	}
 
 	private LogEntryRecorder recorder(AuditlogProperties properties, LogEntryWriter.Vendor vendor) {
@@ -113,6 +148,14 @@ final class AuditlogEntityManagerFactoryPostProcessor implements BeanPostProcess
 				this.beanFactory.getBeanProvider(AdditionalDataProvider.class).orderedStream().toList(),
 				new LogEntryWriter(vendor, json), properties.getOnError(),
 				this.beanFactory.getBeanProvider(Clock.class).getIfAvailable(Clock::systemUTC));
+	}
+
+	/**
+	 * What the audit log attached to one session factory.
+	 */
+	record Registration(AuditedModels models, AuditEventListener listener, Supplier<LogEntryRecorder> recorder,
+			EntityManagerFactory transactionKey, @Nullable DataSource dataSource) {
+
 	}
 
 }

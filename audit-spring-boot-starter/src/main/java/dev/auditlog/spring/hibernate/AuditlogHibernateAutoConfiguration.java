@@ -3,9 +3,14 @@ package dev.auditlog.spring.hibernate;
 import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 
+import dev.auditlog.AuditLog;
+import dev.auditlog.diff.ValueFormatter;
 import dev.auditlog.spring.AuditlogAutoConfiguration;
+import dev.auditlog.spring.query.LogEntryRepository;
 
 import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -28,6 +33,13 @@ public final class AuditlogHibernateAutoConfiguration {
 	static AuditlogEntityManagerFactoryPostProcessor auditlogEntityManagerFactoryPostProcessor(
 			BeanFactory beanFactory) {
 		return new AuditlogEntityManagerFactoryPostProcessor(beanFactory);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(AuditLog.class)
+	AuditLog auditLog(AuditlogEntityManagerFactoryPostProcessor auditlogEntityManagerFactoryPostProcessor,
+			ObjectProvider<LogEntryRepository> logEntryRepository, ValueFormatter valueFormatter) {
+		return new HibernateAuditLog(auditlogEntityManagerFactoryPostProcessor, logEntryRepository, valueFormatter);
 	}
 
 }

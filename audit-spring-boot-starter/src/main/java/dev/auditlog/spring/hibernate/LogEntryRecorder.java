@@ -10,8 +10,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.BiFunction;
+
+import javax.sql.DataSource;
 
 import dev.auditlog.core.Action;
 import dev.auditlog.core.AdditionalAuditData;
@@ -33,6 +37,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.UncategorizedSQLException;
 
 /**
  * Turns the pending changes of a transaction into log entries and writes them: stamps
@@ -85,7 +90,29 @@ final class LogEntryRecorder {
 		change.remoteAddr = context.remoteAddr();
 	}
 
+	/**
+	 * Write the entries of a transaction that is about to commit, on its connection.
+	 */
 	void record(List<PendingChange> changes, SharedSessionContractImplementor session) {
+		record(changes, session.getJdbcCoordinator().getLogicalConnection().getPhysicalConnection(), true,
+				(message, ex) -> session.getJdbcServices().getSqlExceptionHelper().convert(ex, message));
+	}
+
+	/**
+	 * Write entries logged outside any transaction, at once, on a connection of their
+	 * own.
+	 */
+	void recordNow(List<PendingChange> changes, DataSource dataSource) {
+		try (Connection connection = dataSource.getConnection()) {
+			record(changes, connection, false, (message, ex) -> new UncategorizedSQLException(message, null, ex));
+		}
+		catch (SQLException ex) {
+			throw new UncategorizedSQLException("Could not obtain a connection for audit log entries", null, ex);
+		}
+	}
+
+	private void record(List<PendingChange> changes, Connection connection, boolean inTransaction,
+			BiFunction<String, SQLException, RuntimeException> translation) {
 		List<LogEntry> entries = new ArrayList<>(changes.size());
 		for (PendingChange change : changes) {
 			collect(change, entries);
@@ -93,23 +120,19 @@ final class LogEntryRecorder {
 		if (entries.isEmpty()) {
 			return;
 		}
-		Connection connection = session.getJdbcCoordinator().getLogicalConnection().getPhysicalConnection();
 		try {
-			write(connection, entries);
+			write(connection, entries, inTransaction);
 		}
 		catch (SQLException | RuntimeException ex) {
 			for (LogEntry entry : entries) {
 				this.events.publishEvent(new PostLogEvent(null, entry.changes(), false, ex));
 			}
+			String message = "Could not write " + entries.size() + " audit log entries";
 			if (this.onError == OnError.FAIL) {
-				throw (ex instanceof SQLException sqlException)
-						? session.getJdbcServices()
-							.getSqlExceptionHelper()
-							.convert(sqlException, "Could not write " + entries.size() + " audit log entries")
+				throw (ex instanceof SQLException sqlException) ? translation.apply(message, sqlException)
 						: (RuntimeException) ex;
 			}
-			logger.error("Could not write {} audit log entries; the transaction commits without them", entries.size(),
-					ex);
+			logger.error("{}; the change is kept without them", message, ex);
 			return;
 		}
 		for (LogEntry entry : entries) {
@@ -117,8 +140,8 @@ final class LogEntryRecorder {
 		}
 	}
 
-	private void write(Connection connection, List<LogEntry> entries) throws SQLException {
-		if (this.onError == OnError.FAIL) {
+	private void write(Connection connection, List<LogEntry> entries, boolean inTransaction) throws SQLException {
+		if (this.onError == OnError.FAIL || !inTransaction) {
 			this.writer.write(connection, entries);
 			return;
 		}
@@ -137,6 +160,13 @@ final class LogEntryRecorder {
 
 	private void collect(PendingChange change, List<LogEntry> entries) {
 		FieldPolicy policy = change.model.policy();
+		if (change.manualAction != null) {
+			if (policy.logs(change.manualAction)) {
+				Changes changes = this.detector.mask(Objects.requireNonNull(change.manualChanges), policy);
+				add(change, change.manualAction, changes, null, entries);
+			}
+			return;
+		}
 		if (change.entityChanged) {
 			if (change.created && change.deleted) {
 				return;
@@ -174,12 +204,16 @@ final class LogEntryRecorder {
 			return;
 		}
 		Object key = keyOf(change.id);
+		Map<String, @Nullable Object> additionalData = merge(additionalData(change.entity, action), change.manualData);
 		entries.add(new LogEntry(null, change.timestamp, action, change.model.entityName(),
 				this.formatter.formatKey(key), this.formatter.integralKey(key), representationOf(change), change.actor,
-				change.remoteAddr, change.cid, changes, additionalData(change.entity, action), serializedData));
+				change.remoteAddr, change.cid, changes, additionalData, serializedData));
 	}
 
 	private static String representationOf(PendingChange change) {
+		if (change.manualRepr != null) {
+			return change.manualRepr;
+		}
 		try {
 			return String.valueOf(change.entity);
 		}

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.auditlog.core.Action;
+import dev.auditlog.core.Changes;
 import dev.auditlog.diff.EntitySnapshot;
 import org.jspecify.annotations.Nullable;
 
@@ -32,6 +34,15 @@ final class PendingChange {
 	@Nullable EntitySnapshot after;
 
 	@Nullable Map<String, CollectionState> collections;
+
+	/** Set for an entry logged by hand: its action, changes and extra data. */
+	@Nullable Action manualAction;
+
+	@Nullable Changes manualChanges;
+
+	@Nullable Map<String, @Nullable Object> manualData;
+
+	@Nullable String manualRepr;
 
 	Instant timestamp;
 

@@ -1,0 +1,196 @@
+package dev.auditlog.spring.hibernate;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.auditlog.AuditLog;
+import dev.auditlog.core.Action;
+import dev.auditlog.core.Changes;
+import dev.auditlog.core.LogEntry;
+import dev.auditlog.core.LogEntryPage;
+import dev.auditlog.core.LogEntryQuery;
+import dev.auditlog.core.ValueChange;
+import dev.auditlog.diff.EntityRef;
+import dev.auditlog.diff.ValueFormatter;
+import dev.auditlog.spring.hibernate.AuditlogEntityManagerFactoryPostProcessor.Registration;
+import dev.auditlog.spring.query.LogEntryRepository;
+import jakarta.persistence.EntityManager;
+import org.hibernate.Hibernate;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.proxy.HibernateProxy;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.orm.jpa.EntityManagerFactoryUtils;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The {@link AuditLog} of a Spring Boot application on Hibernate: reads through the
+ * {@link LogEntryRepository} and shows each model's labels; writes entries logged by hand
+ * into the batch of the current transaction, or at once without one.
+ */
+final class HibernateAuditLog implements AuditLog {
+
+	private final AuditlogEntityManagerFactoryPostProcessor registrations;
+
+	private final ObjectProvider<LogEntryRepository> repository;
+
+	private final ValueFormatter formatter;
+
+	HibernateAuditLog(AuditlogEntityManagerFactoryPostProcessor registrations,
+			ObjectProvider<LogEntryRepository> repository, ValueFormatter formatter) {
+		this.registrations = registrations;
+		this.repository = repository;
+		this.formatter = formatter;
+	}
+
+	@Override
+	public List<LogEntry> history(Object entity) {
+		LogEntryQuery query = forObjects(List.of(entity)).limit(LogEntryQuery.MAX_LIMIT).build();
+		List<LogEntry> entries = new ArrayList<>();
+		while (true) {
+			LogEntryPage page = query(query);
+			entries.addAll(page.entries());
+			if (page.next() == null) {
+				return entries;
+			}
+			query = query.toBuilder().before(page.next()).build();
+		}
+	}
+
+	@Override
+	public LogEntryQuery.Builder forModel(Class<?> model) {
+		return LogEntryQuery.builder().model(audited(model).model().entityName());
+	}
+
+	@Override
+	public LogEntryQuery.Builder forObjects(Collection<?> entities) {
+		if (entities.isEmpty()) {
+			throw new IllegalArgumentException("entities must not be empty");
+		}
+		String model = null;
+		List<String> keys = new ArrayList<>(entities.size());
+		for (Object entity : entities) {
+			Target target = audited(Hibernate.getClass(entity));
+			if (model != null && !model.equals(target.model().entityName())) {
+				throw new IllegalArgumentException(
+						"entities must be of one model, but are " + model + " and " + target.model().entityName());
+			}
+			model = target.model().entityName();
+			keys.add(this.formatter.formatKey(LogEntryRecorder.keyOf(idOf(target.registration(), entity))));
+		}
+		return LogEntryQuery.builder().model(model).objectPks(keys);
+	}
+
+	@Override
+	public LogEntryPage query(LogEntryQuery query) {
+		LogEntryPage page = repository().query(query);
+		return new LogEntryPage(page.entries().stream().map(this::withLabels).toList(), page.next());
+	}
+
+	@Override
+	public Optional<LogEntry> find(long id) {
+		return repository().find(id).map(this::withLabels);
+	}
+
+	@Override
+	public long flush(Instant before) {
+		return repository().deleteBefore(before);
+	}
+
+	@Override
+	public void log(Object entity, Action action, Changes changes,
+			@Nullable Map<String, @Nullable Object> additionalData) {
+		Target target = audited(Hibernate.getClass(entity));
+		PendingChange change = new PendingChange(target.model(), idOf(target.registration(), entity), entity,
+				Instant.EPOCH);
+		change.manualAction = action;
+		change.manualChanges = changes;
+		change.manualData = additionalData;
+		write(target.registration(), List.of(change));
+	}
+
+	@Override
+	public void logAccess(Object entity) {
+		log(entity, Action.ACCESS, Changes.empty(), null);
+	}
+
+	@Override
+	public int logBulkUpdate(Class<?> model, Collection<?> ids, Map<String, ValueChange> changes) {
+		Target target = audited(model);
+		Changes all = Changes.of(changes);
+		List<PendingChange> pending = new ArrayList<>(ids.size());
+		for (Object id : ids) {
+			PendingChange change = new PendingChange(target.model(), id, new EntityRef(id, null), Instant.EPOCH);
+			change.manualAction = Action.UPDATE;
+			change.manualChanges = all;
+			change.manualRepr = target.model().entityName() + " #"
+					+ this.formatter.formatKey(LogEntryRecorder.keyOf(id));
+			pending.add(change);
+		}
+		write(target.registration(), pending);
+		return pending.size();
+	}
+
+	private void write(Registration registration, List<PendingChange> changes) {
+		EntityManager entityManager = TransactionSynchronizationManager.isActualTransactionActive()
+				? EntityManagerFactoryUtils.getTransactionalEntityManager(registration.transactionKey()) : null;
+		if (entityManager != null) {
+			SharedSessionContractImplementor session = entityManager.unwrap(SharedSessionContractImplementor.class);
+			changes.forEach((change) -> registration.listener().addManual(session, change));
+			return;
+		}
+		if (registration.dataSource() == null) {
+			throw new IllegalStateException(
+					"Entries logged by hand need a transaction: no DataSource is known to " + "write them outside one");
+		}
+		LogEntryRecorder recorder = registration.recorder().get();
+		changes.forEach(recorder::stamp);
+		recorder.recordNow(changes, registration.dataSource());
+	}
+
+	private Target audited(Class<?> type) {
+		Registration registration = this.registrations.registrationOf(type);
+		AuditedModel model = (registration != null) ? registration.models().findByClass(type) : null;
+		if (registration == null || model == null) {
+			throw new IllegalArgumentException(type.getName() + " is not an audited entity: annotate it with "
+					+ "@Auditable or list it under auditlog.models");
+		}
+		return new Target(registration, model);
+	}
+
+	private static Object idOf(Registration registration, Object entity) {
+		if (entity instanceof HibernateProxy proxy) {
+			return proxy.getHibernateLazyInitializer().getInternalIdentifier();
+		}
+		Object id = registration.transactionKey().getPersistenceUnitUtil().getIdentifier(entity);
+		if (id == null) {
+			throw new IllegalArgumentException(entity + " has no identifier yet: persist it first");
+		}
+		return id;
+	}
+
+	private LogEntry withLabels(LogEntry entry) {
+		AuditedModel model = this.registrations.modelNamed(entry.model());
+		if (model == null) {
+			return entry;
+		}
+		return new LogEntry(entry.id(), entry.timestamp(), entry.action(), entry.model(), entry.objectPk(),
+				entry.objectId(), entry.objectRepr(), entry.actor(), entry.remoteAddr(), entry.cid(),
+				entry.changes().withDisplayRules(model.policy().displayRules()), entry.additionalData(),
+				entry.serializedData());
+	}
+
+	private LogEntryRepository repository() {
+		return this.repository.getObject();
+	}
+
+	private record Target(Registration registration, AuditedModel model) {
+
+	}
+
+}

@@ -1,0 +1,50 @@
+package dev.auditlog.spring.query;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import dev.auditlog.core.LogEntry;
+import dev.auditlog.core.LogEntryPage;
+import dev.auditlog.core.LogEntryQuery;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads and deletes stored log entries. Entries come back with default display rules; the
+ * {@link dev.auditlog.AuditLog} attaches each model's labels.
+ *
+ * @since 0.1.0
+ */
+public interface LogEntryRepository {
+
+	/**
+	 * Return one page of entries, newest first (by timestamp, then id).
+	 * @param query the filters, cursor and limit
+	 * @return the page
+	 */
+	LogEntryPage query(LogEntryQuery query);
+
+	/**
+	 * Return one entry.
+	 * @param id the entry's id
+	 * @return the entry, or empty
+	 */
+	Optional<LogEntry> find(long id);
+
+	/**
+	 * Delete the entries recorded strictly before the given instant, in bounded batches,
+	 * each its own transaction.
+	 * @param before the exclusive upper bound
+	 * @return the number of entries deleted
+	 */
+	long deleteBefore(Instant before);
+
+	/**
+	 * Count the entries recorded in a window of time by action, by model and by actor.
+	 * @param from the start of the window (inclusive)
+	 * @param to the end of the window (exclusive)
+	 * @param actor only entries of this actor, or {@code null} for all
+	 * @return the counts
+	 */
+	LogEntrySummary summarize(Instant from, Instant to, @Nullable String actor);
+
+}

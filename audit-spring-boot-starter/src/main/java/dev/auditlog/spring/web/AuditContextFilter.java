@@ -1,0 +1,67 @@
+package dev.auditlog.spring.web;
+
+import java.io.IOException;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import dev.auditlog.core.AuditContext;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Binds the client address and the correlation id of each request to the audit context
+ * for the whole request, and clears them when it ends. The address is the servlet
+ * request's, so that it honours {@code server.forward-headers-strategy}; a raw
+ * {@code X-Forwarded-For} header is never read here. The correlation id comes from the
+ * configured header (or {@link CorrelationIdProvider}) when it is safe — at most 255 of
+ * the characters {@code A-Z a-z 0-9 - _ . :} — and is generated otherwise; the response
+ * carries it back.
+ *
+ * @since 0.1.0
+ */
+public class AuditContextFilter extends OncePerRequestFilter {
+
+	private static final Pattern SAFE_CID = Pattern.compile("[A-Za-z0-9\\-_.:]{1,255}");
+
+	private final String header;
+
+	private final @Nullable CorrelationIdProvider provider;
+
+	private final boolean recordRemoteAddr;
+
+	/**
+	 * Create a filter.
+	 * @param header the request and response header of the correlation id
+	 * @param provider supplies the correlation id instead of the header, or {@code null}
+	 * @param recordRemoteAddr whether to record the client address
+	 */
+	public AuditContextFilter(String header, @Nullable CorrelationIdProvider provider, boolean recordRemoteAddr) {
+		this.header = header;
+		this.provider = provider;
+		this.recordRemoteAddr = recordRemoteAddr;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String cid = correlationIdOf(request);
+		response.setHeader(this.header, cid);
+		AuditContext.Snapshot outer = AuditContext.capture();
+		String remoteAddr = this.recordRemoteAddr ? request.getRemoteAddr() : null;
+		AuditContext.Snapshot inRequest = new AuditContext.Snapshot(outer.actor(), cid, remoteAddr, outer.disabled());
+		try (AuditContext.Scope scope = AuditContext.open(inRequest)) {
+			chain.doFilter(request, response);
+		}
+	}
+
+	private String correlationIdOf(HttpServletRequest request) {
+		String cid = (this.provider != null) ? this.provider.correlationId(request) : request.getHeader(this.header);
+		return (cid != null && SAFE_CID.matcher(cid).matches()) ? cid : UUID.randomUUID().toString();
+	}
+
+}
