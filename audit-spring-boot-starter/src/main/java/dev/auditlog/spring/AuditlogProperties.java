@@ -83,6 +83,8 @@ public class AuditlogProperties {
 
 	private final Retention retention = new Retention();
 
+	private final Events events = new Events();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -173,6 +175,10 @@ public class AuditlogProperties {
 
 	public Retention getRetention() {
 		return this.retention;
+	}
+
+	public Events getEvents() {
+		return this.events;
 	}
 
 	/**
@@ -299,6 +305,27 @@ public class AuditlogProperties {
 
 		public void setFlushEnabled(boolean flushEnabled) {
 			this.flushEnabled = flushEnabled;
+		}
+
+	}
+
+	/**
+	 * Authentication and authorization events in the auditlog_event table.
+	 */
+	public static class Events {
+
+		/**
+		 * Whether to store Spring Boot's audit events (logins, failures, denials,
+		 * logouts) in the auditlog_event table.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
 		}
 
 	}

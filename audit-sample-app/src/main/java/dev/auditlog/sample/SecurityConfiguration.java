@@ -1,0 +1,46 @@
+package dev.auditlog.sample;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Two users: {@code alice} edits the inventory, {@code admin} also reads the audit log.
+ * HTTP Basic for API clients, form login for browsers. The JSON API and the actuator are
+ * exempt from CSRF protection: they take no cookies-only browser posts (a browser session
+ * calling the DELETE of {@code /actuator/auditlog} must be exempted the same way).
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	static final String ALICE_PASSWORD = "alice-password";
+
+	static final String ADMIN_PASSWORD = "admin-password";
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+		http.authorizeHttpRequests((requests) -> requests.requestMatchers("/actuator/health/**", "/actuator/health")
+			.permitAll()
+			.requestMatchers("/actuator/**")
+			.hasRole("ADMIN")
+			.anyRequest()
+			.authenticated())
+			.httpBasic(Customizer.withDefaults())
+			.formLogin(Customizer.withDefaults())
+			.csrf((csrf) -> csrf.ignoringRequestMatchers("/api/**", "/actuator/**"));
+		return http.build();
+	}
+
+	@Bean
+	UserDetailsService users() {
+		return new InMemoryUserDetailsManager(
+				User.withUsername("alice").password("{noop}" + ALICE_PASSWORD).roles("USER").build(),
+				User.withUsername("admin").password("{noop}" + ADMIN_PASSWORD).roles("USER", "ADMIN").build());
+	}
+
+}

@@ -1,0 +1,411 @@
+package dev.auditlog.spring.actuate;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
+import dev.auditlog.AuditLog;
+import dev.auditlog.core.Action;
+import dev.auditlog.core.LogEntry;
+import dev.auditlog.core.LogEntryPage;
+import dev.auditlog.core.LogEntryQuery;
+import dev.auditlog.spring.query.LogEntryRepository;
+import dev.auditlog.spring.query.LogEntrySummary;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.actuate.endpoint.OperationResponseBody;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
+
+/**
+ * {@link Endpoint @Endpoint} to browse the audit log: pages of entries newest first with
+ * filters and a keyset cursor, one entry by id, and a summary of a recent window.
+ * Deleting old entries is offered only when {@code auditlog.endpoint.flush-enabled} is
+ * set.
+ * <p>
+ * Every parameter is taken as text and checked here, so that bad input is answered with
+ * {@code 400} and a message naming the parameter, never with a server error.
+ *
+ * @since 0.1.0
+ */
+@Endpoint(id = "auditlog")
+public class AuditlogEndpoint {
+
+	/** The number of days a summary covers when none is given. */
+	public static final int DEFAULT_SUMMARY_DAYS = 30;
+
+	/** The largest number of days a summary may cover. */
+	public static final int MAX_SUMMARY_DAYS = 36_500;
+
+	private static final String SUMMARY = "summary";
+
+	private static final Pattern WHOLE_NUMBER = Pattern.compile("[0-9]{1,18}");
+
+	private static final Pattern ACTION_NUMBER = Pattern.compile("[0-9]");
+
+	private final AuditLog auditLog;
+
+	private final LogEntryRepository repository;
+
+	private final Clock clock;
+
+	/**
+	 * Create an endpoint reading the given audit log.
+	 * @param auditLog the audit log, which reads entries with their display labels
+	 * @param repository the store of entries, which counts them for the summary
+	 */
+	public AuditlogEndpoint(AuditLog auditLog, LogEntryRepository repository) {
+		this(auditLog, repository, Clock.systemUTC());
+	}
+
+	AuditlogEndpoint(AuditLog auditLog, LogEntryRepository repository, Clock clock) {
+		this.auditLog = auditLog;
+		this.repository = repository;
+		this.clock = clock;
+	}
+
+	/**
+	 * Return one page of entries, newest first.
+	 * @param model only entries of this entity name
+	 * @param objectPk only entries of the object with this primary key (needs
+	 * {@code model})
+	 * @param actor only entries made by this actor
+	 * @param action only entries with one of these actions (names or numbers)
+	 * @param cid only entries with this correlation id
+	 * @param from only entries recorded at or after this instant or day
+	 * @param to only entries recorded before this instant or day
+	 * @param before the cursor: only entries after the entry with this id
+	 * @param size the number of entries, 1 to 500, 50 when not given
+	 * @return the page, or a bad request naming the bad parameter
+	 */
+	@ReadOperation
+	public WebEndpointResponse<OperationResponseBody> entries(@Nullable String model, @Nullable String objectPk,
+			@Nullable String actor, String @Nullable [] action, @Nullable String cid, @Nullable String from,
+			@Nullable String to, @Nullable String before, @Nullable String size) {
+		try {
+			LogEntryQuery query = query(model, objectPk, actor, action, cid, from, to, before, size);
+			LogEntryPage page = this.auditLog.query(query);
+			return new WebEndpointResponse<>(
+					new EntriesDescriptor(page.entries().stream().map(EntryDescriptor::of).toList(), page.next()));
+		}
+		catch (BadParameterException ex) {
+			return badRequest(ex);
+		}
+	}
+
+	/**
+	 * Return one entry, or the summary of a recent window when the selector is
+	 * {@code summary}.
+	 * @param id the entry's id, or {@code summary}
+	 * @param days the number of days the summary covers, up to now; 30 when not given
+	 * @param actor only count the entries of this actor in the summary
+	 * @return the entry, the summary, a bad request or not found
+	 */
+	@ReadOperation
+	public WebEndpointResponse<OperationResponseBody> entry(@Selector String id, @Nullable String days,
+			@Nullable String actor) {
+		try {
+			if (SUMMARY.equals(id)) {
+				return new WebEndpointResponse<>(summary(days, actor));
+			}
+			long entryId = entryId("id", id);
+			Optional<LogEntry> entry = this.auditLog.find(entryId);
+			return entry
+				.<WebEndpointResponse<OperationResponseBody>>map(
+						(found) -> new WebEndpointResponse<>(EntryDescriptor.of(found)))
+				.orElseGet(
+						() -> new WebEndpointResponse<>(
+								new ErrorDescriptor(WebEndpointResponse.STATUS_NOT_FOUND, "Not Found", null,
+										"No audit log entry has the id " + entryId),
+								WebEndpointResponse.STATUS_NOT_FOUND));
+		}
+		catch (BadParameterException ex) {
+			return badRequest(ex);
+		}
+	}
+
+	/**
+	 * Delete the entries recorded strictly before the given instant or day, in bounded
+	 * batches.
+	 * @param before the exclusive upper bound: an ISO-8601 instant or date
+	 * @return the number of entries deleted, or a bad request
+	 */
+	WebEndpointResponse<OperationResponseBody> flush(@Nullable String before) {
+		try {
+			Instant bound = instant("before", before);
+			if (bound == null) {
+				throw new BadParameterException("before",
+						"before is required: entries recorded before this instant or date are deleted");
+			}
+			return new WebEndpointResponse<>(new FlushDescriptor(this.auditLog.flush(bound)));
+		}
+		catch (BadParameterException ex) {
+			return badRequest(ex);
+		}
+	}
+
+	private SummaryDescriptor summary(@Nullable String days, @Nullable String actor) {
+		int window = DEFAULT_SUMMARY_DAYS;
+		String daysText = present(days);
+		if (daysText != null) {
+			if (!WHOLE_NUMBER.matcher(daysText).matches() || Long.parseLong(daysText) < 1
+					|| Long.parseLong(daysText) > MAX_SUMMARY_DAYS) {
+				throw new BadParameterException("days", "days must be a whole number of days from 1 to "
+						+ MAX_SUMMARY_DAYS + " but was '" + daysText + "'");
+			}
+			window = Integer.parseInt(daysText);
+		}
+		Instant to = this.clock.instant();
+		Instant from = to.minus(Duration.ofDays(window));
+		LogEntrySummary summary = this.repository.summarize(from, to, notBlank("actor", actor));
+		Map<String, Long> actions = new LinkedHashMap<>();
+		summary.actions().forEach((action, count) -> actions.put(action.name(), count));
+		return new SummaryDescriptor(from.toString(), to.toString(), window, summary.total(), actions, summary.models(),
+				summary.actors(), summary.withoutActor());
+	}
+
+	private LogEntryQuery query(@Nullable String model, @Nullable String objectPk, @Nullable String actor,
+			String @Nullable [] action, @Nullable String cid, @Nullable String from, @Nullable String to,
+			@Nullable String before, @Nullable String size) {
+		String modelName = notBlank("model", model);
+		String pk = notBlank("objectPk", objectPk);
+		if (pk != null && modelName == null) {
+			throw new BadParameterException("objectPk",
+					"objectPk needs model: the key of an object is only unique within its model");
+		}
+		Instant fromInstant = instant("from", from);
+		Instant toInstant = instant("to", to);
+		if (fromInstant != null && toInstant != null && fromInstant.isAfter(toInstant)) {
+			throw new BadParameterException("from",
+					"from (" + fromInstant + ") must not be after to (" + toInstant + ")");
+		}
+		LogEntryQuery.Builder query = LogEntryQuery.builder()
+			.model(modelName)
+			.objectPk(pk)
+			.actor(notBlank("actor", actor))
+			.actions(actions(action))
+			.cid(notBlank("cid", cid))
+			.from(fromInstant)
+			.to(toInstant)
+			.limit(size(size));
+		String cursor = present(before);
+		if (cursor != null) {
+			query.before(entryId("before", cursor));
+		}
+		try {
+			return query.build();
+		}
+		catch (IllegalArgumentException ex) {
+			throw new BadParameterException(null, ex.getMessage());
+		}
+	}
+
+	private static List<Action> actions(String @Nullable [] values) {
+		List<Action> actions = new ArrayList<>();
+		if (values != null) {
+			for (String value : String.join(",", values).split(",")) {
+				String name = present(value);
+				if (name == null) {
+					continue;
+				}
+				try {
+					actions.add(ACTION_NUMBER.matcher(name).matches() ? Action.fromValue(Integer.parseInt(name))
+							: Action.fromName(name));
+				}
+				catch (IllegalArgumentException ex) {
+					throw new BadParameterException("action", "action: " + ex.getMessage());
+				}
+			}
+		}
+		return actions;
+	}
+
+	private static int size(@Nullable String size) {
+		String text = present(size);
+		if (text == null) {
+			return LogEntryQuery.DEFAULT_LIMIT;
+		}
+		if (!WHOLE_NUMBER.matcher(text).matches() || Long.parseLong(text) < 1
+				|| Long.parseLong(text) > LogEntryQuery.MAX_LIMIT) {
+			throw new BadParameterException("size",
+					"size must be a whole number from 1 to " + LogEntryQuery.MAX_LIMIT + " but was '" + text + "'");
+		}
+		return Integer.parseInt(text);
+	}
+
+	private static long entryId(String parameter, String value) {
+		if (!WHOLE_NUMBER.matcher(value).matches() || Long.parseLong(value) < 1) {
+			throw new BadParameterException(parameter,
+					parameter + " must be the id of an entry (a positive whole number) but was '" + value + "'");
+		}
+		return Long.parseLong(value);
+	}
+
+	/**
+	 * Parse an ISO-8601 instant ({@code 2025-01-01T10:00:00Z}), offset date-time
+	 * ({@code 2025-01-01T12:00:00+02:00}) or date ({@code 2025-01-01}, the start of that
+	 * day in UTC).
+	 */
+	private static @Nullable Instant instant(String parameter, @Nullable String value) {
+		String text = present(value);
+		if (text == null) {
+			return null;
+		}
+		try {
+			if (text.length() <= 10 || text.indexOf('T') < 0) {
+				return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
+			}
+			return OffsetDateTime.parse(text).toInstant();
+		}
+		catch (DateTimeParseException | ArithmeticException ex) {
+			throw new BadParameterException(parameter, parameter + " must be an ISO-8601 instant "
+					+ "(2025-01-31T10:15:30Z) or date (2025-01-31) but was '" + text + "'");
+		}
+	}
+
+	private static @Nullable String notBlank(String parameter, @Nullable String value) {
+		String text = present(value);
+		if (text != null && text.isBlank()) {
+			throw new BadParameterException(parameter, parameter + " must not be blank");
+		}
+		return text;
+	}
+
+	/**
+	 * Return the value, or {@code null} when the parameter is absent or empty (as a form
+	 * sends an empty field).
+	 */
+	private static @Nullable String present(@Nullable String value) {
+		return (value == null || value.isEmpty()) ? null : value;
+	}
+
+	private static WebEndpointResponse<OperationResponseBody> badRequest(BadParameterException ex) {
+		return new WebEndpointResponse<>(new ErrorDescriptor(WebEndpointResponse.STATUS_BAD_REQUEST, "Bad Request",
+				ex.parameter, ex.getMessage()), WebEndpointResponse.STATUS_BAD_REQUEST);
+	}
+
+	/**
+	 * A page of entries: {@code {"entries": [...], "next": 42}}.
+	 *
+	 * @param entries the entries, newest first
+	 * @param next the cursor of the next page ({@code before}), {@code null} on the last
+	 */
+	@JsonInclude(Include.ALWAYS)
+	public record EntriesDescriptor(List<EntryDescriptor> entries,
+			@Nullable Long next) implements OperationResponseBody {
+
+	}
+
+	/**
+	 * One entry as JSON.
+	 *
+	 * @param id the entry's id
+	 * @param timestamp when it was recorded, ISO-8601 in UTC
+	 * @param action the action's name
+	 * @param model the entity name
+	 * @param objectPk the object's primary key
+	 * @param objectId the primary key when it is integral
+	 * @param objectRepr the object's representation at the time
+	 * @param actor who made the change
+	 * @param remoteAddr the client address
+	 * @param cid the correlation id
+	 * @param changes field name to {@code [old, new]} or collection change
+	 * @param changesDisplay the changes with labels, as people read them
+	 * @param changesText the changes as one line
+	 * @param additionalData extra data
+	 * @param serializedData the object's state after the change
+	 */
+	@JsonInclude(value = Include.ALWAYS, content = Include.ALWAYS)
+	public record EntryDescriptor(@Nullable Long id, String timestamp, String action, String model, String objectPk,
+			@Nullable Long objectId, String objectRepr, @Nullable String actor, @Nullable String remoteAddr,
+			@Nullable String cid, Map<String, Object> changes, Map<String, Object> changesDisplay, String changesText,
+			@Nullable Map<String, @Nullable Object> additionalData,
+			@Nullable Map<String, @Nullable Object> serializedData) implements OperationResponseBody {
+
+		static EntryDescriptor of(LogEntry entry) {
+			return new EntryDescriptor(entry.id(), entry.timestamp().toString(), entry.action().name(), entry.model(),
+					entry.objectPk(), entry.objectId(), entry.objectRepr(), entry.actor(), entry.remoteAddr(),
+					entry.cid(), entry.changes().toJsonValue(), entry.changesDisplay(), entry.changesText(),
+					entry.additionalData(), entry.serializedData());
+		}
+
+	}
+
+	/**
+	 * The counts of the entries of a recent window.
+	 *
+	 * @param from the start of the window, ISO-8601 in UTC
+	 * @param to the end of the window (now), ISO-8601 in UTC
+	 * @param days the length of the window in days
+	 * @param total the number of entries in the window
+	 * @param actions the number of entries of each action
+	 * @param models the number of entries of each model, most frequent first (at most
+	 * 100)
+	 * @param actors the number of entries of each actor, most frequent first (at most
+	 * 100)
+	 * @param withoutActor the number of entries without an actor
+	 */
+	@JsonInclude(Include.ALWAYS)
+	public record SummaryDescriptor(String from, String to, int days, long total, Map<String, Long> actions,
+			Map<String, Long> models, Map<String, Long> actors, long withoutActor) implements OperationResponseBody {
+
+	}
+
+	/**
+	 * The result of a flush: {@code {"deleted": 42}}.
+	 *
+	 * @param deleted the number of entries deleted
+	 */
+	public record FlushDescriptor(long deleted) implements OperationResponseBody {
+
+	}
+
+	/**
+	 * Why a request was refused.
+	 *
+	 * @param status the HTTP status
+	 * @param error the status's reason phrase
+	 * @param parameter the bad parameter, if one is to blame
+	 * @param message what is wrong, naming the parameter
+	 */
+	@JsonInclude(Include.ALWAYS)
+	public record ErrorDescriptor(int status, String error, @Nullable String parameter,
+			String message) implements OperationResponseBody {
+
+	}
+
+	/**
+	 * A request parameter that cannot be used, with a message naming it.
+	 */
+	static final class BadParameterException extends RuntimeException {
+
+		final @Nullable String parameter;
+
+		BadParameterException(@Nullable String parameter, @Nullable String message) {
+			super(message);
+			this.parameter = parameter;
+		}
+
+		@Override
+		public String getMessage() {
+			String message = super.getMessage();
+			return (message != null) ? message : "Invalid request";
+		}
+
+	}
+
+}

@@ -1,0 +1,291 @@
+package dev.auditlog.spring.query;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.StringJoiner;
+
+import javax.sql.DataSource;
+
+import dev.auditlog.core.Action;
+import dev.auditlog.core.Changes;
+import dev.auditlog.core.LogEntry;
+import dev.auditlog.core.LogEntryPage;
+import dev.auditlog.core.LogEntryQuery;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
+import org.springframework.util.Assert;
+
+/**
+ * Reads {@code auditlog_logentry} with plain SQL on PostgreSQL, MariaDB/MySQL and H2.
+ * <p>
+ * Pages are found by keyset, never by {@code OFFSET}, and nothing is counted: entries
+ * come newest first by {@code (timestamp, id)}, one more row than asked for is fetched to
+ * know whether there is a next page, and the next page starts strictly after the last
+ * entry's {@code (timestamp, id)}, looked up by its id. Every filter is an equality, an
+ * {@code IN} list or a range that the indexes of the {@code V2} migration serve in this
+ * order. Reads join the caller's transaction, if any; deletes never do: each batch is a
+ * statement of its own, committed on its own connection.
+ */
+final class JdbcLogEntryRepository implements LogEntryRepository {
+
+	private static final Logger logger = LoggerFactory.getLogger(JdbcLogEntryRepository.class);
+
+	private static final String SELECT = "SELECT id, timestamp, action, model, object_pk, object_id, object_repr, "
+			+ "changes, serialized_data, additional_data, actor, remote_addr, cid FROM auditlog_logentry";
+
+	private static final String NEWEST_FIRST = " ORDER BY timestamp DESC, id DESC";
+
+	private static final TypeReference<Map<String, @Nullable Object>> JSON_OBJECT = new TypeReference<>() {
+	};
+
+	private static final int DELETE_ATTEMPTS = 3;
+
+	private final DataSource dataSource;
+
+	private final JdbcTemplate jdbc;
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	private final int deleteBatchSize;
+
+	private volatile @Nullable SqlDialect dialect;
+
+	/**
+	 * Create a repository reading the given database.
+	 * @param dataSource the database holding {@code auditlog_logentry}
+	 * @param deleteBatchSize the number of entries deleted per statement
+	 */
+	JdbcLogEntryRepository(DataSource dataSource, int deleteBatchSize) {
+		Assert.isTrue(deleteBatchSize > 0,
+				() -> "auditlog.retention.batch-size must be positive but was " + deleteBatchSize);
+		this.dataSource = dataSource;
+		this.jdbc = new JdbcTemplate(dataSource);
+		this.deleteBatchSize = deleteBatchSize;
+	}
+
+	@Override
+	public LogEntryPage query(LogEntryQuery query) {
+		SqlDialect dialect = dialect();
+		Where where = new Where();
+		where.equal("model", query.model());
+		where.in("object_pk", query.objectPks());
+		where.equal("actor", query.actor());
+		where.in("action", query.actions().stream().map((action) -> (short) action.value()).toList());
+		where.equal("cid", query.cid());
+		if (query.from() != null) {
+			where.add("timestamp >= ?", dialect.bound(query.from()));
+		}
+		if (query.to() != null) {
+			where.add("timestamp < ?", dialect.bound(query.to()));
+		}
+		if (query.before() != null) {
+			Instant cursor = timestampOf(query.before());
+			if (cursor == null) {
+				// the cursor's entry is gone: retention deleted it and everything older
+				return new LogEntryPage(List.of(), null);
+			}
+			Object timestamp = dialect.value(cursor);
+			// "timestamp <= ?" is the index range; the rest drops the cursor's equals
+			where.add("timestamp <= ?", timestamp);
+			where.add("(timestamp < ? OR id < ?)", timestamp, query.before());
+		}
+		where.args.add(query.limit() + 1);
+		List<LogEntry> entries = this.jdbc.query(SELECT + where + NEWEST_FIRST + " LIMIT ?",
+				(rs, row) -> entry(rs, dialect), where.args.toArray());
+		if (entries.size() <= query.limit()) {
+			return new LogEntryPage(entries, null);
+		}
+		List<LogEntry> page = entries.subList(0, query.limit());
+		return new LogEntryPage(page, page.get(page.size() - 1).id());
+	}
+
+	@Override
+	public Optional<LogEntry> find(long id) {
+		SqlDialect dialect = dialect();
+		return this.jdbc.query(SELECT + " WHERE id = ?", (rs, row) -> entry(rs, dialect), id).stream().findFirst();
+	}
+
+	private @Nullable Instant timestampOf(long id) {
+		SqlDialect dialect = dialect();
+		return this.jdbc
+			.query("SELECT timestamp FROM auditlog_logentry WHERE id = ?", (rs, row) -> dialect.instant(rs, 1), id)
+			.stream()
+			.findFirst()
+			.orElse(null);
+	}
+
+	@Override
+	public LogEntrySummary summarize(Instant from, Instant to, @Nullable String actor) {
+		SqlDialect dialect = dialect();
+		Where where = new Where();
+		where.add("timestamp >= ?", dialect.bound(from));
+		where.add("timestamp < ?", dialect.bound(to));
+		where.equal("actor", actor);
+		Map<Action, Long> actions = new EnumMap<>(Action.class);
+		long[] withActor = new long[1];
+		this.jdbc.query("SELECT action, COUNT(*), COUNT(actor) FROM auditlog_logentry" + where + " GROUP BY action",
+				(ResultSet rs) -> {
+					actions.merge(Action.fromValue(rs.getInt(1)), rs.getLong(2), Long::sum);
+					withActor[0] += rs.getLong(3);
+				}, where.args.toArray());
+		Map<String, Long> models = counts("model", where);
+		Where withActors = where.copy();
+		withActors.add("actor IS NOT NULL");
+		Map<String, Long> actors = counts("actor", withActors);
+		long total = actions.values().stream().mapToLong(Long::longValue).sum();
+		return new LogEntrySummary(from, to, actions, models, actors, total - withActor[0]);
+	}
+
+	private Map<String, Long> counts(String column, Where where) {
+		Map<String, Long> counts = new LinkedHashMap<>();
+		List<Object> args = new ArrayList<>(where.args);
+		args.add(LogEntrySummary.MAX_GROUPS);
+		this.jdbc.query("SELECT " + column + ", COUNT(*) AS entries FROM auditlog_logentry" + where + " GROUP BY "
+				+ column + " ORDER BY entries DESC, " + column + " LIMIT ?", (ResultSet rs) -> {
+					counts.put(rs.getString(1), rs.getLong(2));
+				}, args.toArray());
+		return counts;
+	}
+
+	@Override
+	public long deleteBefore(Instant before) {
+		SqlDialect dialect = dialect();
+		Object bound = dialect.bound(before);
+		long deleted = 0;
+		try (Connection connection = ownConnection()) {
+			boolean autoCommit = connection.getAutoCommit();
+			connection.setAutoCommit(true);
+			try (PreparedStatement statement = connection.prepareStatement(dialect.deleteBatch)) {
+				statement.setObject(1, bound);
+				statement.setInt(2, this.deleteBatchSize);
+				int batch;
+				do {
+					batch = deleteBatch(statement);
+					deleted += batch;
+					logger.debug("Deleted {} audit log entries recorded before {}", batch, before);
+				}
+				while (batch >= this.deleteBatchSize);
+			}
+			finally {
+				connection.setAutoCommit(autoCommit);
+			}
+		}
+		catch (SQLException ex) {
+			throw this.jdbc.getExceptionTranslator()
+				.translate("deleting audit log entries recorded before " + before, dialect.deleteBatch, ex);
+		}
+		return deleted;
+	}
+
+	private int deleteBatch(PreparedStatement statement) throws SQLException {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return statement.executeUpdate();
+			}
+			catch (SQLException ex) {
+				// another instance deleting the same rows may win a deadlock: try again
+				if (attempt >= DELETE_ATTEMPTS || ex.getSQLState() == null || !ex.getSQLState().startsWith("40")) {
+					throw ex;
+				}
+				logger.debug("Deleting a batch of audit log entries failed ({}), trying again", ex.getMessage());
+			}
+		}
+	}
+
+	/**
+	 * Return a connection outside of any transaction of the caller, so that each batch
+	 * commits on its own.
+	 */
+	private Connection ownConnection() throws SQLException {
+		DataSource target = this.dataSource;
+		if (target instanceof TransactionAwareDataSourceProxy proxy && proxy.getTargetDataSource() != null) {
+			target = proxy.getTargetDataSource();
+		}
+		return target.getConnection();
+	}
+
+	private SqlDialect dialect() {
+		SqlDialect dialect = this.dialect;
+		if (dialect == null) {
+			dialect = this.jdbc.execute(SqlDialect::of);
+			Assert.state(dialect != null, "No database dialect");
+			this.dialect = dialect;
+		}
+		return dialect;
+	}
+
+	private LogEntry entry(ResultSet rs, SqlDialect dialect) throws SQLException {
+		long objectId = rs.getLong(6);
+		Long nullableObjectId = rs.wasNull() ? null : objectId;
+		return new LogEntry(rs.getLong(1), dialect.instant(rs, 2), Action.fromValue(rs.getInt(3)), rs.getString(4),
+				rs.getString(5), nullableObjectId, rs.getString(7), rs.getString(11), rs.getString(12),
+				rs.getString(13), Changes.fromJson(rs.getString(8)), jsonObject(rs.getString(10)),
+				jsonObject(rs.getString(9)));
+	}
+
+	private @Nullable Map<String, @Nullable Object> jsonObject(@Nullable String text) {
+		return (text != null) ? this.json.readValue(text, JSON_OBJECT) : null;
+	}
+
+	/**
+	 * A {@code WHERE} clause and its arguments, built from the filters that are set.
+	 */
+	private static final class Where {
+
+		private final List<String> conditions = new ArrayList<>();
+
+		final List<Object> args = new ArrayList<>();
+
+		void add(String condition, Object... args) {
+			this.conditions.add(condition);
+			this.args.addAll(List.of(args));
+		}
+
+		void equal(String column, @Nullable Object value) {
+			if (value != null) {
+				add(column + " = ?", value);
+			}
+		}
+
+		void in(String column, Collection<?> values) {
+			if (values.size() == 1) {
+				equal(column, values.iterator().next());
+			}
+			else if (!values.isEmpty()) {
+				StringJoiner placeholders = new StringJoiner(", ", column + " IN (", ")");
+				values.forEach((value) -> placeholders.add("?"));
+				add(placeholders.toString(), values.toArray());
+			}
+		}
+
+		Where copy() {
+			Where copy = new Where();
+			copy.conditions.addAll(this.conditions);
+			copy.args.addAll(this.args);
+			return copy;
+		}
+
+		@Override
+		public String toString() {
+			return this.conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", this.conditions);
+		}
+
+	}
+
+}

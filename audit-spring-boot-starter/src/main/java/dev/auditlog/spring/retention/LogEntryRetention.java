@@ -1,0 +1,118 @@
+package dev.auditlog.spring.retention;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ScheduledFuture;
+
+import dev.auditlog.spring.query.LogEntryRepository;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.scheduling.support.CronTrigger;
+import org.springframework.util.Assert;
+
+/**
+ * Deletes the entries older than {@code auditlog.retention.max-age} on the schedule of
+ * {@code auditlog.retention.cron}, on a scheduler thread of its own so that the
+ * application needs no {@code @EnableScheduling} and its own scheduled tasks are left
+ * alone. Several instances may run it at once: deleting is idempotent and each instance
+ * counts only the rows it deleted.
+ */
+final class LogEntryRetention implements SmartLifecycle {
+
+	private static final Logger logger = LoggerFactory.getLogger(LogEntryRetention.class);
+
+	private final LogEntryRepository repository;
+
+	private final Duration maxAge;
+
+	private final CronTrigger trigger;
+
+	private final Clock clock;
+
+	private @Nullable ThreadPoolTaskScheduler scheduler;
+
+	private @Nullable ScheduledFuture<?> scheduled;
+
+	LogEntryRetention(LogEntryRepository repository, Duration maxAge, String cron, Clock clock) {
+		Assert.isTrue(!maxAge.isNegative() && !maxAge.isZero(),
+				() -> "auditlog.retention.max-age must be positive but was " + maxAge);
+		this.repository = repository;
+		this.maxAge = maxAge;
+		this.trigger = trigger(cron);
+		this.clock = clock;
+	}
+
+	private static CronTrigger trigger(String cron) {
+		try {
+			return new CronTrigger(cron);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException(
+					"auditlog.retention.cron is not a cron expression: '" + cron + "' (" + ex.getMessage() + ")", ex);
+		}
+	}
+
+	/**
+	 * Delete the entries recorded before now minus the maximum age.
+	 * @return the number of entries deleted
+	 */
+	long run() {
+		Instant before = this.clock.instant().minus(this.maxAge);
+		try {
+			long deleted = this.repository.deleteBefore(before);
+			logger.info("Deleted {} audit log entries recorded before {} (auditlog.retention.max-age {})", deleted,
+					before, this.maxAge);
+			return deleted;
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not delete the audit log entries recorded before {}; trying again at the next run",
+					before, ex);
+			return 0;
+		}
+	}
+
+	@Override
+	public synchronized void start() {
+		if (this.scheduler == null) {
+			ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+			scheduler.setThreadNamePrefix("auditlog-retention-");
+			scheduler.setDaemon(true);
+			scheduler.initialize();
+			this.scheduled = scheduler.schedule(this::run, this.trigger);
+			this.scheduler = scheduler;
+			logger.debug("Deleting audit log entries older than {} on the schedule '{}'", this.maxAge,
+					this.trigger.getExpression());
+		}
+	}
+
+	@Override
+	public synchronized void stop() {
+		if (this.scheduled != null) {
+			this.scheduled.cancel(false);
+			this.scheduled = null;
+		}
+		if (this.scheduler != null) {
+			this.scheduler.shutdown();
+			this.scheduler = null;
+		}
+	}
+
+	@Override
+	public synchronized boolean isRunning() {
+		return this.scheduler != null;
+	}
+
+	Duration maxAge() {
+		return this.maxAge;
+	}
+
+	String cron() {
+		return this.trigger.getExpression();
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * Deleting old log entries on a schedule.
+ */
+@NullMarked
+package dev.auditlog.spring.retention;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,339 @@
+package dev.auditlog.spring.actuate;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.auditlog.AuditLog;
+import dev.auditlog.core.Action;
+import dev.auditlog.core.Changes;
+import dev.auditlog.core.LogEntry;
+import dev.auditlog.core.LogEntryPage;
+import dev.auditlog.core.LogEntryQuery;
+import dev.auditlog.core.ValueChange;
+import dev.auditlog.spring.actuate.AuditlogEndpoint.EntriesDescriptor;
+import dev.auditlog.spring.actuate.AuditlogEndpoint.EntryDescriptor;
+import dev.auditlog.spring.actuate.AuditlogEndpoint.ErrorDescriptor;
+import dev.auditlog.spring.actuate.AuditlogEndpoint.FlushDescriptor;
+import dev.auditlog.spring.actuate.AuditlogEndpoint.SummaryDescriptor;
+import dev.auditlog.spring.query.LogEntryRepository;
+import dev.auditlog.spring.query.LogEntrySummary;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import org.springframework.boot.actuate.endpoint.OperationResponseBody;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link AuditlogEndpoint}: how parameters become a query, and the answers to
+ * bad ones, without a web server.
+ */
+class AuditlogEndpointTests {
+
+	private static final Instant NOW = Instant.parse("2026-03-10T12:00:00Z");
+
+	private final RecordingAuditLog auditLog = new RecordingAuditLog();
+
+	private final RecordingRepository repository = new RecordingRepository();
+
+	private final FlushingAuditlogEndpoint endpoint = new FlushingAuditlogEndpoint(this.auditLog, this.repository);
+
+	private final AuditlogEndpoint clocked = new AuditlogEndpoint(this.auditLog, this.repository,
+			Clock.fixed(NOW, ZoneOffset.UTC));
+
+	@Test
+	void defaultsToTheFirstPageOfFifty() {
+		assertThat(list(null, null, null, null, null, null, null, null, null).getStatus()).isEqualTo(200);
+		assertThat(this.auditLog.query).isEqualTo(LogEntryQuery.builder().build());
+	}
+
+	@Test
+	void turnsEveryParameterIntoTheQuery() {
+		list("Book", "7", "alice", new String[] { "create", "DELETE,3" }, "c-1", "2025-01-01",
+				"2025-02-01T12:30:00+02:00", "42", "10");
+		LogEntryQuery query = this.auditLog.query;
+		assertThat(query.model()).isEqualTo("Book");
+		assertThat(query.objectPks()).containsExactly("7");
+		assertThat(query.actor()).isEqualTo("alice");
+		assertThat(query.actions()).isEqualTo(EnumSet.of(Action.CREATE, Action.DELETE, Action.ACCESS));
+		assertThat(query.cid()).isEqualTo("c-1");
+		assertThat(query.from()).isEqualTo(Instant.parse("2025-01-01T00:00:00Z"));
+		assertThat(query.to()).isEqualTo(Instant.parse("2025-02-01T10:30:00Z"));
+		assertThat(query.before()).isEqualTo(42);
+		assertThat(query.limit()).isEqualTo(10);
+	}
+
+	@Test
+	void emptyParametersAreAbsent() {
+		list("", "", "", new String[] { "" }, "", "", "", "", "");
+		assertThat(this.auditLog.query).isEqualTo(LogEntryQuery.builder().build());
+	}
+
+	@Test
+	void answersThePageAndItsCursor() {
+		LogEntry entry = entry(5L);
+		this.auditLog.page = new LogEntryPage(List.of(entry), 5L);
+		WebEndpointResponse<OperationResponseBody> response = list(null, null, null, null, null, null, null, null, "1");
+		EntriesDescriptor page = (EntriesDescriptor) response.getBody();
+		assertThat(page.next()).isEqualTo(5L);
+		EntryDescriptor json = page.entries().get(0);
+		assertThat(json.id()).isEqualTo(5L);
+		assertThat(json.timestamp()).isEqualTo("2026-03-10T11:00:00Z");
+		assertThat(json.action()).isEqualTo("UPDATE");
+		assertThat(json.changes()).containsEntry("unitPrice", java.util.Arrays.asList("12.50", "13.00"));
+		assertThat(json.changesDisplay()).containsEntry("Unit price", java.util.Arrays.asList("12.50", "13.00"));
+		assertThat(json.changesText()).isEqualTo("unitPrice: 12.50 → 13.00");
+		assertThat(json.additionalData()).containsEntry("tenant", "acme");
+	}
+
+	@ParameterizedTest(name = "{0}={1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			size     | 0
+			size     | 501
+			size     | -1
+			size     | 1e3
+			size     | 99999999999999999999
+			action   | PUBLISH
+			action   | 9
+			from     | 2025-13-01
+			from     | 2025-01-01T10:00:00
+			from     | 10/01/2025
+			to       | tomorrow
+			before   | abc
+			before   | 0
+			before   | -3
+			before   | 12345678901234567890
+			objectPk | 7
+			model    | ' '
+			actor    | ' '
+			cid      | ' '
+			""")
+	void answersBadRequestNamingTheParameter(String parameter, String value) {
+		String[] values = new String[9];
+		int index = List.of("model", "objectPk", "actor", "action", "cid", "from", "to", "before", "size")
+			.indexOf(parameter);
+		values[index] = value;
+		WebEndpointResponse<OperationResponseBody> response = list(values[0], values[1], values[2],
+				(values[3] != null) ? new String[] { values[3] } : null, values[4], values[5], values[6], values[7],
+				values[8]);
+		assertBadRequest(response, parameter);
+		assertThat(this.auditLog.query).isNull();
+	}
+
+	@Test
+	void answersBadRequestWhenFromIsAfterTo() {
+		assertBadRequest(list(null, null, null, null, null, "2025-02-01", "2025-01-01", null, null), "from");
+	}
+
+	@Test
+	void findsOneEntryOrAnswersNotFound() {
+		this.auditLog.found = entry(9L);
+		WebEndpointResponse<OperationResponseBody> found = this.endpoint.entry("9", null, null);
+		assertThat(found.getStatus()).isEqualTo(200);
+		assertThat(((EntryDescriptor) found.getBody()).id()).isEqualTo(9L);
+		this.auditLog.found = null;
+		WebEndpointResponse<OperationResponseBody> missing = this.endpoint.entry("10", null, null);
+		assertThat(missing.getStatus()).isEqualTo(404);
+		assertThat(((ErrorDescriptor) missing.getBody()).message()).contains("10");
+	}
+
+	@Test
+	void answersBadRequestForAnIdThatIsNoNumber() {
+		assertBadRequest(this.endpoint.entry("abc", null, null), "id");
+		assertBadRequest(this.endpoint.entry("0", null, null), "id");
+		assertBadRequest(this.endpoint.entry("99999999999999999999", null, null), "id");
+	}
+
+	@Test
+	void summarizesTheLastThirtyDaysByDefault() {
+		this.repository.summary = new LogEntrySummary(NOW.minusSeconds(1), NOW,
+				Map.of(Action.CREATE, 2L, Action.UPDATE, 1L), Map.of("Book", 3L), Map.of("alice", 2L), 1);
+		WebEndpointResponse<OperationResponseBody> response = this.clocked.entry("summary", null, null);
+		SummaryDescriptor summary = (SummaryDescriptor) response.getBody();
+		assertThat(this.repository.from).isEqualTo(Instant.parse("2026-02-08T12:00:00Z"));
+		assertThat(this.repository.to).isEqualTo(NOW);
+		assertThat(this.repository.actor).isNull();
+		assertThat(summary.days()).isEqualTo(30);
+		assertThat(summary.from()).isEqualTo("2026-02-08T12:00:00Z");
+		assertThat(summary.total()).isEqualTo(3);
+		assertThat(summary.actions()).containsExactly(Map.entry("CREATE", 2L), Map.entry("UPDATE", 1L),
+				Map.entry("DELETE", 0L), Map.entry("ACCESS", 0L));
+		assertThat(summary.models()).containsEntry("Book", 3L);
+		assertThat(summary.actors()).containsEntry("alice", 2L);
+		assertThat(summary.withoutActor()).isEqualTo(1);
+	}
+
+	@Test
+	void summarizesTheGivenDaysAndActor() {
+		this.clocked.entry("summary", "7", "bob");
+		assertThat(this.repository.from).isEqualTo(Instant.parse("2026-03-03T12:00:00Z"));
+		assertThat(this.repository.actor).isEqualTo("bob");
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "-1", "0", "36501", "x", "1.5" })
+	void answersBadRequestForDaysOutOfRange(String days) {
+		assertBadRequest(this.clocked.entry("summary", days, null), "days");
+		assertThat(this.repository.from).isNull();
+	}
+
+	@Test
+	void flushesBeforeAnInstantOrTheStartOfADay() {
+		this.auditLog.flushed = 12;
+		WebEndpointResponse<OperationResponseBody> response = this.endpoint.delete("2025-01-01");
+		assertThat(((FlushDescriptor) response.getBody()).deleted()).isEqualTo(12);
+		assertThat(this.auditLog.flushedBefore).isEqualTo(Instant.parse("2025-01-01T00:00:00Z"));
+		this.endpoint.delete("2025-01-01T06:00:00Z");
+		assertThat(this.auditLog.flushedBefore).isEqualTo(Instant.parse("2025-01-01T06:00:00Z"));
+	}
+
+	@Test
+	void flushNeedsAValidBefore() {
+		assertBadRequest(this.endpoint.delete(null), "before");
+		assertBadRequest(this.endpoint.delete(""), "before");
+		assertBadRequest(this.endpoint.delete("last year"), "before");
+		assertThat(this.auditLog.flushedBefore).isNull();
+	}
+
+	@Test
+	void flushIsOnlyAnOperationOfTheFlushingEndpoint() throws Exception {
+		assertThat(AuditlogEndpoint.class.getDeclaredMethods()).noneMatch((method) -> method
+			.isAnnotationPresent(org.springframework.boot.actuate.endpoint.annotation.DeleteOperation.class));
+		assertThat(FlushingAuditlogEndpoint.class.getMethod("delete", String.class)
+			.isAnnotationPresent(org.springframework.boot.actuate.endpoint.annotation.DeleteOperation.class)).isTrue();
+	}
+
+	private WebEndpointResponse<OperationResponseBody> list(@Nullable String model, @Nullable String objectPk,
+			@Nullable String actor, String @Nullable [] action, @Nullable String cid, @Nullable String from,
+			@Nullable String to, @Nullable String before, @Nullable String size) {
+		return this.endpoint.entries(model, objectPk, actor, action, cid, from, to, before, size);
+	}
+
+	private static void assertBadRequest(WebEndpointResponse<OperationResponseBody> response, String parameter) {
+		assertThat(response.getStatus()).isEqualTo(400);
+		ErrorDescriptor error = (ErrorDescriptor) response.getBody();
+		assertThat(error.status()).isEqualTo(400);
+		assertThat(error.parameter()).isEqualTo(parameter);
+		assertThat(error.message()).contains(parameter);
+	}
+
+	private static LogEntry entry(long id) {
+		return new LogEntry(id, Instant.parse("2026-03-10T11:00:00Z"), Action.UPDATE, "Book", "7", 7L, "Book 7",
+				"alice", "127.0.0.1", "c-1", Changes.of(Map.of("unitPrice", new ValueChange("12.50", "13.00"))),
+				Map.of("tenant", "acme"), null);
+	}
+
+	/**
+	 * An audit log that records what it was asked.
+	 */
+	static final class RecordingAuditLog implements AuditLog {
+
+		@Nullable LogEntryQuery query;
+
+		LogEntryPage page = new LogEntryPage(List.of(), null);
+
+		@Nullable LogEntry found;
+
+		long flushed;
+
+		@Nullable Instant flushedBefore;
+
+		@Override
+		public LogEntryPage query(LogEntryQuery query) {
+			this.query = query;
+			return this.page;
+		}
+
+		@Override
+		public Optional<LogEntry> find(long id) {
+			return Optional.ofNullable(this.found).filter((entry) -> entry.id() == id);
+		}
+
+		@Override
+		public long flush(Instant before) {
+			this.flushedBefore = before;
+			return this.flushed;
+		}
+
+		@Override
+		public List<LogEntry> history(Object entity) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public LogEntryQuery.Builder forModel(Class<?> model) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public LogEntryQuery.Builder forObjects(Collection<?> entities) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public void log(Object entity, Action action, Changes changes,
+				@Nullable Map<String, @Nullable Object> additionalData) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public void logAccess(Object entity) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public int logBulkUpdate(Class<?> model, Collection<?> ids, Map<String, ValueChange> changes) {
+			throw new UnsupportedOperationException();
+		}
+
+	}
+
+	/**
+	 * A repository that records the summary asked for.
+	 */
+	static final class RecordingRepository implements LogEntryRepository {
+
+		@Nullable Instant from;
+
+		@Nullable Instant to;
+
+		@Nullable String actor;
+
+		LogEntrySummary summary = new LogEntrySummary(Instant.EPOCH, Instant.EPOCH, Map.of(), Map.of(), Map.of(), 0);
+
+		@Override
+		public LogEntrySummary summarize(Instant from, Instant to, @Nullable String actor) {
+			this.from = from;
+			this.to = to;
+			this.actor = actor;
+			return this.summary;
+		}
+
+		@Override
+		public LogEntryPage query(LogEntryQuery query) {
+			return new LogEntryPage(new ArrayList<>(), null);
+		}
+
+		@Override
+		public Optional<LogEntry> find(long id) {
+			return Optional.empty();
+		}
+
+		@Override
+		public long deleteBefore(Instant before) {
+			throw new UnsupportedOperationException();
+		}
+
+	}
+
+}
