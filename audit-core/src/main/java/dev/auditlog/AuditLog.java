@@ -87,6 +87,18 @@ public interface AuditLog {
 	int logBulkUpdate(Class<?> model, Collection<?> ids, Map<String, ValueChange> changes);
 
 	/**
+	 * Record that data left the application — a report, a CSV download, an API dump — as
+	 * a {@code DATA_EXPORT} event in {@code auditlog_event}, with the current actor,
+	 * client address and correlation id.
+	 * @param type what was exported, such as {@code "products"}
+	 * @param format the format, such as {@code "csv"}
+	 * @param recordCount the number of records exported
+	 * @param bytes the size of the export
+	 * @param filters the filters that chose the records
+	 */
+	void logExport(String type, String format, long recordCount, long bytes, Map<String, ?> filters);
+
+	/**
 	 * Delete the entries recorded strictly before the given instant, in bounded batches,
 	 * each in its own transaction.
 	 * @param before the exclusive upper bound

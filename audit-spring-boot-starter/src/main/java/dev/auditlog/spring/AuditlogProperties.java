@@ -320,12 +320,40 @@ public class AuditlogProperties {
 		 */
 		private boolean enabled = true;
 
+		/**
+		 * Whether to record requests that end in an uncaught exception or a 5xx status as
+		 * REQUEST_ERROR events.
+		 */
+		private boolean requestErrors = true;
+
+		/**
+		 * Duration above which a request is recorded as a SLOW_REQUEST event; unset
+		 * records none.
+		 */
+		private @Nullable Duration slowRequestThreshold;
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
 
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
+		}
+
+		public boolean isRequestErrors() {
+			return this.requestErrors;
+		}
+
+		public void setRequestErrors(boolean requestErrors) {
+			this.requestErrors = requestErrors;
+		}
+
+		public @Nullable Duration getSlowRequestThreshold() {
+			return this.slowRequestThreshold;
+		}
+
+		public void setSlowRequestThreshold(@Nullable Duration slowRequestThreshold) {
+			this.slowRequestThreshold = slowRequestThreshold;
 		}
 
 	}

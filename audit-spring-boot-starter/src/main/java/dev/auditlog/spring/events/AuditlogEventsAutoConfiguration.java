@@ -1,5 +1,7 @@
 package dev.auditlog.spring.events;
 
+import java.time.Clock;
+
 import javax.sql.DataSource;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -17,33 +19,48 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.event.LogoutSuccessEvent;
 
 /**
- * Stores Spring Boot's audit events (authentication success and failure, authorization
- * failure, and logouts) in {@code auditlog_event}, so {@code /actuator/auditevents}
- * browses them and they survive restarts.
+ * Records system events in {@code auditlog_event}: Spring Boot's audit events
+ * (authentication success and failure, authorization failure) and logouts, so that
+ * {@code /actuator/auditevents} browses them and they survive restarts, plus data
+ * exports, request errors and slow requests.
  *
  * @since 0.1.0
  */
 @AutoConfiguration(afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
 		beforeName = "org.springframework.boot.actuate.autoconfigure.audit.AuditAutoConfiguration")
-@ConditionalOnClass(AuditEventRepository.class)
 @ConditionalOnSingleCandidate(DataSource.class)
 @ConditionalOnBooleanProperty(name = "auditlog.enabled", matchIfMissing = true)
 @ConditionalOnBooleanProperty(name = "auditlog.events.enabled", matchIfMissing = true)
 public final class AuditlogEventsAutoConfiguration {
 
 	@Bean
-	@ConditionalOnMissingBean(AuditEventRepository.class)
-	JdbcAuditEventRepository auditlogEventRepository(DataSource dataSource, ObjectProvider<JsonMapper> jsonMapper) {
-		return new JdbcAuditEventRepository(dataSource, jsonMapper.getIfAvailable(JsonMapper::new));
+	@ConditionalOnMissingBean
+	AuditEventStore auditlogEventStore(DataSource dataSource, ObjectProvider<JsonMapper> jsonMapper,
+			ObjectProvider<Clock> clock) {
+		return new AuditEventStore(dataSource, jsonMapper.getIfAvailable(JsonMapper::new),
+				clock.getIfAvailable(Clock::systemUTC));
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(LogoutSuccessEvent.class)
-	static class Logouts {
+	@ConditionalOnClass(AuditEventRepository.class)
+	static class ActuatorAuditEvents {
 
 		@Bean
-		LogoutAuditListener auditlogLogoutAuditListener(ApplicationEventPublisher events) {
-			return new LogoutAuditListener(events);
+		@ConditionalOnMissingBean(AuditEventRepository.class)
+		JdbcAuditEventRepository auditlogEventRepository(AuditEventStore auditlogEventStore,
+				ObjectProvider<JsonMapper> jsonMapper) {
+			return new JdbcAuditEventRepository(auditlogEventStore, jsonMapper.getIfAvailable(JsonMapper::new));
+		}
+
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnClass(LogoutSuccessEvent.class)
+		static class Logouts {
+
+			@Bean
+			LogoutAuditListener auditlogLogoutAuditListener(ApplicationEventPublisher events) {
+				return new LogoutAuditListener(events);
+			}
+
 		}
 
 	}

@@ -5,7 +5,9 @@ import org.hibernate.engine.spi.SessionFactoryImplementor;
 
 import dev.auditlog.AuditLog;
 import dev.auditlog.diff.ValueFormatter;
+import dev.auditlog.spring.ActorResolver;
 import dev.auditlog.spring.AuditlogAutoConfiguration;
+import dev.auditlog.spring.events.AuditEventStore;
 import dev.auditlog.spring.query.LogEntryRepository;
 
 import org.springframework.beans.factory.BeanFactory;
@@ -38,8 +40,10 @@ public final class AuditlogHibernateAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(AuditLog.class)
 	AuditLog auditLog(AuditlogEntityManagerFactoryPostProcessor auditlogEntityManagerFactoryPostProcessor,
-			ObjectProvider<LogEntryRepository> logEntryRepository, ValueFormatter valueFormatter) {
-		return new HibernateAuditLog(auditlogEntityManagerFactoryPostProcessor, logEntryRepository, valueFormatter);
+			ObjectProvider<LogEntryRepository> logEntryRepository, ValueFormatter valueFormatter,
+			ObjectProvider<AuditEventStore> auditEventStore, ActorResolver actorResolver) {
+		return new HibernateAuditLog(auditlogEntityManagerFactoryPostProcessor, logEntryRepository, valueFormatter,
+				auditEventStore, actorResolver);
 	}
 
 }

@@ -3,12 +3,14 @@ package dev.auditlog.spring.hibernate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import dev.auditlog.AuditLog;
 import dev.auditlog.core.Action;
+import dev.auditlog.core.AuditContext;
 import dev.auditlog.core.Changes;
 import dev.auditlog.core.LogEntry;
 import dev.auditlog.core.LogEntryPage;
@@ -16,6 +18,8 @@ import dev.auditlog.core.LogEntryQuery;
 import dev.auditlog.core.ValueChange;
 import dev.auditlog.diff.EntityRef;
 import dev.auditlog.diff.ValueFormatter;
+import dev.auditlog.spring.ActorResolver;
+import dev.auditlog.spring.events.AuditEventStore;
 import dev.auditlog.spring.hibernate.AuditlogEntityManagerFactoryPostProcessor.Registration;
 import dev.auditlog.spring.query.LogEntryRepository;
 import jakarta.persistence.EntityManager;
@@ -35,17 +39,26 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 final class HibernateAuditLog implements AuditLog {
 
+	static final String DATA_EXPORT = "DATA_EXPORT";
+
 	private final AuditlogEntityManagerFactoryPostProcessor registrations;
 
 	private final ObjectProvider<LogEntryRepository> repository;
 
 	private final ValueFormatter formatter;
 
+	private final ObjectProvider<AuditEventStore> events;
+
+	private final ActorResolver actorResolver;
+
 	HibernateAuditLog(AuditlogEntityManagerFactoryPostProcessor registrations,
-			ObjectProvider<LogEntryRepository> repository, ValueFormatter formatter) {
+			ObjectProvider<LogEntryRepository> repository, ValueFormatter formatter,
+			ObjectProvider<AuditEventStore> events, ActorResolver actorResolver) {
 		this.registrations = registrations;
 		this.repository = repository;
 		this.formatter = formatter;
+		this.events = events;
+		this.actorResolver = actorResolver;
 	}
 
 	@Override
@@ -134,6 +147,23 @@ final class HibernateAuditLog implements AuditLog {
 		}
 		write(target.registration(), pending);
 		return pending.size();
+	}
+
+	@Override
+	public void logExport(String type, String format, long recordCount, long bytes, Map<String, ?> filters) {
+		AuditEventStore store = this.events.getIfAvailable();
+		if (store == null) {
+			throw new IllegalStateException("Exports are recorded in auditlog_event: it needs a DataSource and "
+					+ "auditlog.events.enabled=true");
+		}
+		String actor = AuditContext.actor();
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("type", type);
+		data.put("format", format);
+		data.put("recordCount", recordCount);
+		data.put("bytes", bytes);
+		data.put("filters", filters);
+		store.record((actor != null) ? actor : this.actorResolver.currentActor(), DATA_EXPORT, data);
 	}
 
 	private void write(Registration registration, List<PendingChange> changes) {

@@ -1,9 +1,11 @@
 package dev.auditlog.spring.web;
 
 import dev.auditlog.AuditLog;
+import dev.auditlog.spring.ActorResolver;
 import dev.auditlog.spring.AdditionalDataProvider;
 import dev.auditlog.spring.AuditlogAutoConfiguration;
 import dev.auditlog.spring.AuditlogProperties;
+import dev.auditlog.spring.events.AuditEventStore;
 import jakarta.servlet.Filter;
 
 import org.springframework.beans.factory.BeanFactory;
@@ -18,6 +20,8 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 
 /**
@@ -27,7 +31,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
  * @since 0.1.0
  */
 @AutoConfiguration(after = AuditlogAutoConfiguration.class,
-		afterName = "dev.auditlog.spring.hibernate.AuditlogHibernateAutoConfiguration")
+		afterName = { "dev.auditlog.spring.hibernate.AuditlogHibernateAutoConfiguration",
+				"dev.auditlog.spring.events.AuditlogEventsAutoConfiguration" })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(Filter.class)
 @ConditionalOnBooleanProperty(name = "auditlog.enabled", matchIfMissing = true)
@@ -71,6 +76,26 @@ public final class AuditlogWebAutoConfiguration {
 	@ConditionalOnBooleanProperty(name = "auditlog.web.user-agent")
 	AdditionalDataProvider auditlogUserAgentDataProvider() {
 		return new UserAgentDataProvider();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(WebMvcConfigurer.class)
+	@ConditionalOnBean(AuditEventStore.class)
+	static class RequestEvents {
+
+		@Bean
+		WebMvcConfigurer auditlogRequestEvents(AuditEventStore auditEventStore, ActorResolver actorResolver,
+				AuditlogProperties properties) {
+			RequestEventsInterceptor interceptor = new RequestEventsInterceptor(auditEventStore, actorResolver,
+					properties.getEvents().isRequestErrors(), properties.getEvents().getSlowRequestThreshold());
+			return new WebMvcConfigurer() {
+				@Override
+				public void addInterceptors(InterceptorRegistry registry) {
+					registry.addInterceptor(interceptor);
+				}
+			};
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -266,6 +266,11 @@ class AuditlogEndpointTests {
 		}
 
 		@Override
+		public void logExport(String type, String format, long recordCount, long bytes, Map<String, ?> filters) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
 		public List<LogEntry> history(Object entity) {
 			throw new UnsupportedOperationException();
 		}

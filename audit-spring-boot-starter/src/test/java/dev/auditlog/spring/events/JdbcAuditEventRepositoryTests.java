@@ -39,7 +39,9 @@ class JdbcAuditEventRepositoryTests {
 		TestDatabase db = database.get();
 		DriverManagerDataSource dataSource = new DriverManagerDataSource(db.url(), db.username(), db.password());
 		new AuditlogSchemaMigration(dataSource).afterPropertiesSet();
-		JdbcAuditEventRepository repository = new JdbcAuditEventRepository(dataSource, JsonMapper.builder().build());
+		JsonMapper json = JsonMapper.builder().build();
+		JdbcAuditEventRepository repository = new JdbcAuditEventRepository(
+				new AuditEventStore(dataSource, json, java.time.Clock.systemUTC()), json);
 		Instant start = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 		try (AuditContext.Scope cid = AuditContext.withCid("login-1");
 				AuditContext.Scope address = AuditContext.withRemoteAddr("2001:db8::5")) {

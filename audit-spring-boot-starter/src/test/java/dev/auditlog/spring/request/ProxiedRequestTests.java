@@ -34,7 +34,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @SpringBootTest(classes = { RequestApplication.class, ProxiedRequestTests.TraceIds.class },
 		properties = { "spring.jpa.hibernate.ddl-auto=create-drop", "spring.jpa.open-in-view=false",
 				"server.forward-headers-strategy=framework", "auditlog.web.user-agent=true",
-				"auditlog.cid.getter=traceIds" })
+				"auditlog.cid.getter=traceIds", "auditlog.events.slow-request-threshold=1ns" })
 @AutoConfigureMockMvc
 class ProxiedRequestTests {
 
@@ -103,6 +103,16 @@ class ProxiedRequestTests {
 				.with(httpBasic("alice", "alice-pw")))
 			.andExpect(status().isOk());
 		assertThat(lastEntry().get("additional_data").toString()).contains("curl/8.5.0");
+	}
+
+	@Test
+	void requestsOverTheThresholdAreRecordedAsSlow() throws Exception {
+		this.jdbc.update("DELETE FROM auditlog_event");
+		this.mvc.perform(put("/accounts/{id}", this.accountId).param("name", "x").with(httpBasic("alice", "alice-pw")))
+			.andExpect(status().isOk());
+		Map<String, Object> event = this.jdbc.queryForMap("SELECT * FROM auditlog_event WHERE type = 'SLOW_REQUEST'");
+		assertThat(event).containsEntry("principal", "alice");
+		assertThat(event.get("data").toString()).contains("/accounts/" + this.accountId, "durationMs");
 	}
 
 	private Map<String, Object> lastEntry() {

@@ -134,6 +134,11 @@ public class RequestApplication {
 			return this.service.rename(id, name).getName();
 		}
 
+		@GetMapping("/public/fail")
+		String fail() {
+			throw new IllegalStateException("the request fails");
+		}
+
 		@GetMapping("/accounts/{id}")
 		@AuditAccess
 		Account read(@PathVariable long id) {

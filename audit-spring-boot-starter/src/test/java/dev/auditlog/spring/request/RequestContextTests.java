@@ -34,6 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -313,6 +314,45 @@ class RequestContextTests {
 			throw new IllegalStateException("rolled back");
 		}));
 		assertThat(entries()).hasSize(before + 2);
+	}
+
+	@Test
+	void exportsAreRecordedAsEvents() {
+		this.jdbc.update("DELETE FROM auditlog_event");
+		try (AuditContext.Scope actor = AuditContext.withActor("reporter");
+				AuditContext.Scope cid = AuditContext.withCid("export-1")) {
+			this.auditLog.logExport("accounts", "csv", 3, 1024, Map.of("status", "OPEN"));
+		}
+		Map<String, Object> event = this.jdbc.queryForMap("SELECT * FROM auditlog_event WHERE type = 'DATA_EXPORT'");
+		assertThat(event).containsEntry("principal", "reporter").containsEntry("cid", "export-1");
+		assertThat(event.get("data").toString()).contains("\"recordCount\": 3", "\"format\": \"csv\"", "OPEN");
+	}
+
+	@Test
+	void failedRequestsLoginsAndLogoutsAreRecordedAsEvents() throws Exception {
+		this.jdbc.update("DELETE FROM auditlog_event");
+		assertThatException().isThrownBy(() -> this.mvc.perform(get("/public/fail").header("X-Correlation-ID", "f-1")));
+		this.mvc.perform(get("/accounts").with(httpBasic("alice", "wrong"))).andExpect(status().isUnauthorized());
+		MockHttpSession session = (MockHttpSession) this.mvc.perform(formLogin().user("bob").password("bob-pw"))
+			.andReturn()
+			.getRequest()
+			.getSession();
+		this.mvc.perform(post("/logout").session(session));
+		List<Map<String, Object>> events = this.jdbc.queryForList("SELECT * FROM auditlog_event ORDER BY id");
+		assertThat(events).extracting((event) -> event.get("type"))
+			.contains("REQUEST_ERROR", "AUTHENTICATION_FAILURE", "AUTHENTICATION_SUCCESS", "LOGOUT");
+		Map<String, Object> error = events.stream()
+			.filter((event) -> event.get("type").equals("REQUEST_ERROR"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(error).containsEntry("cid", "f-1").containsEntry("remote_addr", "127.0.0.1");
+		assertThat(error.get("data").toString()).contains("/public/fail", "IllegalStateException");
+		assertThat(events).filteredOn((event) -> event.get("type").equals("AUTHENTICATION_FAILURE"))
+			.extracting((event) -> event.get("principal"))
+			.containsExactly("alice");
+		assertThat(events).filteredOn((event) -> event.get("type").equals("LOGOUT"))
+			.extracting((event) -> event.get("principal"))
+			.containsExactly("bob");
 	}
 
 	@Test

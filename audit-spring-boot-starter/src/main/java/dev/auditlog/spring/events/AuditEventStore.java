@@ -1,0 +1,119 @@
+package dev.auditlog.spring.events;
+
+import java.sql.Connection;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import dev.auditlog.core.AuditContext;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Writes system events — authentication events, data exports, request errors and slow
+ * requests — to the {@code auditlog_event} table, with the client address and correlation
+ * id of the current {@link AuditContext}. Data that is not plain JSON is stored as text.
+ *
+ * @since 0.1.0
+ */
+public final class AuditEventStore {
+
+	/** The principal of an event without an authenticated user. */
+	public static final String ANONYMOUS = "anonymous";
+
+	private final JdbcTemplate jdbc;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	private final boolean utcDateTime;
+
+	private final String insert;
+
+	/**
+	 * Create a store on the given database.
+	 * @param dataSource the database holding {@code auditlog_event}
+	 * @param json writes the event data
+	 * @param clock the time of events recorded now
+	 */
+	public AuditEventStore(DataSource dataSource, JsonMapper json, Clock clock) {
+		this.jdbc = new JdbcTemplate(dataSource);
+		this.json = json;
+		this.clock = clock;
+		String product = this.jdbc
+			.execute((Connection connection) -> connection.getMetaData().getDatabaseProductName());
+		product = (product != null) ? product.toLowerCase(Locale.ROOT) : "";
+		this.utcDateTime = product.contains("mariadb") || product.contains("mysql");
+		String data = product.contains("postgres") ? "CAST(? AS jsonb)"
+				: (product.contains("h2") ? "? FORMAT JSON" : "?");
+		this.insert = "INSERT INTO auditlog_event (timestamp, principal, type, remote_addr, cid, data) VALUES (?, ?, ?, ?, ?, "
+				+ data + ")";
+	}
+
+	/**
+	 * Record an event that happens now.
+	 * @param principal who caused it, or {@code null} for {@value #ANONYMOUS}
+	 * @param type what happened, such as {@code DATA_EXPORT}
+	 * @param data details
+	 */
+	public void record(@Nullable String principal, String type, Map<String, ? extends @Nullable Object> data) {
+		record(this.clock.instant(), principal, type, AuditContext.remoteAddr(), data);
+	}
+
+	void record(Instant timestamp, @Nullable String principal, String type, @Nullable String remoteAddr,
+			Map<String, ? extends @Nullable Object> data) {
+		Map<String, @Nullable Object> plain = plain(data);
+		this.jdbc.update(this.insert, timestamp(timestamp), (principal != null) ? principal : ANONYMOUS, type,
+				remoteAddr, AuditContext.cid(), plain.isEmpty() ? null : this.json.writeValueAsString(plain));
+	}
+
+	JdbcTemplate jdbc() {
+		return this.jdbc;
+	}
+
+	boolean utcDateTime() {
+		return this.utcDateTime;
+	}
+
+	Object timestamp(Instant instant) {
+		return this.utcDateTime ? Timestamp.valueOf(LocalDateTime.ofInstant(instant, ZoneOffset.UTC))
+				: OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+	}
+
+	private static Map<String, @Nullable Object> plain(Map<String, ? extends @Nullable Object> data) {
+		Map<String, @Nullable Object> plain = new LinkedHashMap<>();
+		data.forEach((key, value) -> plain.put(key, plainValue(value)));
+		return plain;
+	}
+
+	private static @Nullable Object plainValue(@Nullable Object value) {
+		if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
+			return value;
+		}
+		if (value instanceof Map<?, ?> map) {
+			Map<String, @Nullable Object> plain = new LinkedHashMap<>();
+			map.forEach((key, nested) -> plain.put(String.valueOf(key), plainValue(nested)));
+			return plain;
+		}
+		if (value instanceof Iterable<?> values) {
+			List<@Nullable Object> plain = new ArrayList<>();
+			values.forEach((nested) -> plain.add(plainValue(nested)));
+			return plain;
+		}
+		return value.toString();
+	}
+
+}

@@ -1,0 +1,88 @@
+package dev.auditlog.spring.web;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.auditlog.core.AuditContext;
+import dev.auditlog.spring.ActorResolver;
+import dev.auditlog.spring.events.AuditEventStore;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.web.servlet.HandlerInterceptor;
+
+/**
+ * Records a {@code REQUEST_ERROR} event for a request that ends in an uncaught exception
+ * or a 5xx status, and a {@code SLOW_REQUEST} event for one that takes longer than the
+ * threshold, in {@code auditlog_event}, with the actor, client address and correlation
+ * id. Recording never fails the request.
+ */
+class RequestEventsInterceptor implements HandlerInterceptor {
+
+	static final String REQUEST_ERROR = "REQUEST_ERROR";
+
+	static final String SLOW_REQUEST = "SLOW_REQUEST";
+
+	private static final String STARTED = RequestEventsInterceptor.class.getName() + ".started";
+
+	private static final Logger logger = LoggerFactory.getLogger(RequestEventsInterceptor.class);
+
+	private final AuditEventStore store;
+
+	private final ActorResolver actorResolver;
+
+	private final boolean requestErrors;
+
+	private final @Nullable Duration slowRequestThreshold;
+
+	RequestEventsInterceptor(AuditEventStore store, ActorResolver actorResolver, boolean requestErrors,
+			@Nullable Duration slowRequestThreshold) {
+		this.store = store;
+		this.actorResolver = actorResolver;
+		this.requestErrors = requestErrors;
+		this.slowRequestThreshold = slowRequestThreshold;
+	}
+
+	@Override
+	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+		request.setAttribute(STARTED, System.nanoTime());
+		return true;
+	}
+
+	@Override
+	public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
+			@Nullable Exception ex) {
+		if (!(request.getAttribute(STARTED) instanceof Long started)) {
+			return;
+		}
+		Duration duration = Duration.ofNanos(System.nanoTime() - started);
+		boolean failed = ex != null || response.getStatus() >= 500;
+		boolean slow = this.slowRequestThreshold != null && duration.compareTo(this.slowRequestThreshold) > 0;
+		if ((failed && this.requestErrors) || slow) {
+			Map<String, Object> data = new LinkedHashMap<>();
+			data.put("method", request.getMethod());
+			data.put("path", request.getRequestURI());
+			data.put("status", (ex != null && response.getStatus() < 500) ? 500 : response.getStatus());
+			data.put("durationMs", duration.toMillis());
+			if (ex != null) {
+				data.put("exception", ex.getClass().getName());
+			}
+			record((failed && this.requestErrors) ? REQUEST_ERROR : SLOW_REQUEST, data);
+		}
+	}
+
+	private void record(String type, Map<String, Object> data) {
+		try {
+			String actor = AuditContext.actor();
+			this.store.record((actor != null) ? actor : this.actorResolver.currentActor(), type, data);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not record a {} event", type, ex);
+		}
+	}
+
+}
