@@ -1,24 +1,21 @@
 package dev.auditlog.spring.events;
 
-import java.sql.Connection;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 import javax.sql.DataSource;
 
 import dev.auditlog.core.AuditContext;
+import dev.auditlog.spring.schema.AuditDatabase;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -39,7 +36,7 @@ public final class AuditEventStore {
 
 	private final Clock clock;
 
-	private final boolean utcDateTime;
+	private final AuditDatabase database;
 
 	private final String insert;
 
@@ -53,14 +50,10 @@ public final class AuditEventStore {
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.json = json;
 		this.clock = clock;
-		String product = this.jdbc
-			.execute((Connection connection) -> connection.getMetaData().getDatabaseProductName());
-		product = (product != null) ? product.toLowerCase(Locale.ROOT) : "";
-		this.utcDateTime = product.contains("mariadb") || product.contains("mysql");
-		String data = product.contains("postgres") ? "CAST(? AS jsonb)"
-				: (product.contains("h2") ? "? FORMAT JSON" : "?");
+		this.database = Objects
+			.requireNonNull(this.jdbc.execute((ConnectionCallback<AuditDatabase>) AuditDatabase::of));
 		this.insert = "INSERT INTO auditlog_event (timestamp, principal, type, remote_addr, cid, data) VALUES (?, ?, ?, ?, ?, "
-				+ data + ")";
+				+ this.database.jsonParameter() + ")";
 	}
 
 	/**
@@ -76,21 +69,16 @@ public final class AuditEventStore {
 	void record(Instant timestamp, @Nullable String principal, String type, @Nullable String remoteAddr,
 			Map<String, ? extends @Nullable Object> data) {
 		Map<String, @Nullable Object> plain = plain(data);
-		this.jdbc.update(this.insert, timestamp(timestamp), (principal != null) ? principal : ANONYMOUS, type,
-				remoteAddr, AuditContext.cid(), plain.isEmpty() ? null : this.json.writeValueAsString(plain));
+		this.jdbc.update(this.insert, this.database.timestamp(timestamp), (principal != null) ? principal : ANONYMOUS,
+				type, remoteAddr, AuditContext.cid(), plain.isEmpty() ? null : this.json.writeValueAsString(plain));
 	}
 
 	JdbcTemplate jdbc() {
 		return this.jdbc;
 	}
 
-	boolean utcDateTime() {
-		return this.utcDateTime;
-	}
-
-	Object timestamp(Instant instant) {
-		return this.utcDateTime ? Timestamp.valueOf(LocalDateTime.ofInstant(instant, ZoneOffset.UTC))
-				: OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+	AuditDatabase database() {
+		return this.database;
 	}
 
 	private static Map<String, @Nullable Object> plain(Map<String, ? extends @Nullable Object> data) {

@@ -3,9 +3,6 @@ package dev.auditlog.spring.events;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +59,7 @@ public class JdbcAuditEventRepository implements AuditEventRepository {
 		}
 		if (after != null) {
 			sql.append(" AND timestamp > ?");
-			arguments.add(this.store.timestamp(after));
+			arguments.add(this.store.database().timestamp(after));
 		}
 		if (type != null) {
 			sql.append(" AND type = ?");
@@ -73,8 +70,7 @@ public class JdbcAuditEventRepository implements AuditEventRepository {
 	}
 
 	private AuditEvent event(ResultSet rs, int row) throws SQLException {
-		Instant timestamp = this.store.utcDateTime() ? rs.getObject(1, LocalDateTime.class).toInstant(ZoneOffset.UTC)
-				: rs.getObject(1, OffsetDateTime.class).toInstant();
+		Instant timestamp = this.store.database().timestamp(rs, 1);
 		String data = rs.getString(4);
 		return new AuditEvent(timestamp, rs.getString(2), rs.getString(3),
 				(data != null) ? this.json.readValue(data, DATA) : Map.of());

@@ -23,6 +23,7 @@ import dev.auditlog.diff.ValueFormatter;
 import dev.auditlog.spring.ActorResolver;
 import dev.auditlog.spring.AdditionalDataProvider;
 import dev.auditlog.spring.AuditlogProperties;
+import dev.auditlog.spring.schema.AuditDatabase;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -120,8 +121,8 @@ final class AuditlogEntityManagerFactoryPostProcessor implements BeanPostProcess
 				logger.info("No audited entities in EntityManagerFactory '{}': annotate one with @Auditable or list "
 						+ "it under auditlog.models", beanName);
 			}
-			LogEntryWriter.Vendor vendor = LogEntryWriter.Vendor.of(sessionFactory.getJdbcServices().getDialect());
-			Supplier<LogEntryRecorder> recorder = SingletonSupplier.of(() -> recorder(properties, vendor));
+			AuditDatabase database = LogEntryWriter.databaseOf(sessionFactory.getJdbcServices().getDialect());
+			Supplier<LogEntryRecorder> recorder = SingletonSupplier.of(() -> recorder(properties, database));
 			AuditEventListener listener = new AuditEventListener(models, recorder, properties.isSquash());
 			this.registrations.put(sessionFactory,
 					new Registration(models, listener, recorder, transactionKey, dataSource));
@@ -140,13 +141,13 @@ final class AuditlogEntityManagerFactoryPostProcessor implements BeanPostProcess
 		}
 	}
 
-	private LogEntryRecorder recorder(AuditlogProperties properties, LogEntryWriter.Vendor vendor) {
+	private LogEntryRecorder recorder(AuditlogProperties properties, AuditDatabase database) {
 		JsonMapper json = this.beanFactory.getBeanProvider(JsonMapper.class).getIfAvailable(JsonMapper::new);
 		return new LogEntryRecorder(this.beanFactory.getBean(ChangeDetector.class),
 				this.beanFactory.getBean(ValueFormatter.class), Objects.requireNonNull(this.events),
 				this.beanFactory.getBean(ActorResolver.class),
 				this.beanFactory.getBeanProvider(AdditionalDataProvider.class).orderedStream().toList(),
-				new LogEntryWriter(vendor, json), properties.getOnError(),
+				new LogEntryWriter(database, json), properties.getOnError(),
 				this.beanFactory.getBeanProvider(Clock.class).getIfAvailable(Clock::systemUTC));
 	}
 

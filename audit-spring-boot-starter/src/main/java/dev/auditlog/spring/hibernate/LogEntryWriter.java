@@ -4,14 +4,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 
 import dev.auditlog.core.LogEntry;
+import dev.auditlog.spring.schema.AuditDatabase;
 import org.hibernate.dialect.Dialect;
 import org.hibernate.dialect.H2Dialect;
 import org.hibernate.dialect.MariaDBDialect;
@@ -32,16 +30,16 @@ final class LogEntryWriter {
 	private static final String COLUMNS = "INSERT INTO auditlog_logentry (timestamp, action, model, object_pk, object_id, "
 			+ "object_repr, changes, serialized_data, additional_data, actor, remote_addr, cid) VALUES ";
 
-	private final Vendor vendor;
+	private final AuditDatabase database;
 
 	private final JsonMapper json;
 
 	private final String row;
 
-	LogEntryWriter(Vendor vendor, JsonMapper json) {
-		this.vendor = vendor;
+	LogEntryWriter(AuditDatabase database, JsonMapper json) {
+		this.database = database;
 		this.json = json;
-		String value = vendor.jsonParameter;
+		String value = database.jsonParameter();
 		this.row = "(?, ?, ?, ?, ?, ?, " + value + ", " + value + ", " + value + ", ?, ?, ?)";
 	}
 
@@ -68,7 +66,7 @@ final class LogEntryWriter {
 
 	private int bind(PreparedStatement statement, int first, LogEntry entry) throws SQLException {
 		int index = first;
-		statement.setObject(index++, this.vendor.timestamp(entry));
+		statement.setObject(index++, this.database.timestamp(entry.timestamp()));
 		statement.setShort(index++, (short) entry.action().value());
 		statement.setString(index++, entry.model());
 		statement.setString(index++, entry.objectPk());
@@ -92,44 +90,18 @@ final class LogEntryWriter {
 		return (data != null) ? this.json.writeValueAsString(data) : null;
 	}
 
-	/**
-	 * The databases the audit tables exist for, with what differs in writing to them.
-	 */
-	enum Vendor {
-
-		POSTGRESQL("CAST(? AS jsonb)"),
-
-		MARIADB("?"),
-
-		H2("? FORMAT JSON");
-
-		final String jsonParameter;
-
-		Vendor(String jsonParameter) {
-			this.jsonParameter = jsonParameter;
+	static AuditDatabase databaseOf(Dialect dialect) {
+		if (dialect instanceof PostgreSQLDialect) {
+			return AuditDatabase.POSTGRESQL;
 		}
-
-		Object timestamp(LogEntry entry) {
-			// MariaDB stores UTC in a DATETIME(6); the others have a time zone aware type
-			return (this == MARIADB) ? LocalDateTime.ofInstant(entry.timestamp(), ZoneOffset.UTC)
-					: OffsetDateTime.ofInstant(entry.timestamp(), ZoneOffset.UTC);
+		if (dialect instanceof MariaDBDialect || dialect instanceof MySQLDialect) {
+			return AuditDatabase.MARIADB;
 		}
-
-		static Vendor of(Dialect dialect) {
-			if (dialect instanceof PostgreSQLDialect) {
-				return POSTGRESQL;
-			}
-			if (dialect instanceof MariaDBDialect || dialect instanceof MySQLDialect) {
-				return MARIADB;
-			}
-			if (dialect instanceof H2Dialect) {
-				return H2;
-			}
-			throw new IllegalStateException(
-					"The audit log supports PostgreSQL, MariaDB/MySQL and H2, not the database of "
-							+ dialect.getClass().getName());
+		if (dialect instanceof H2Dialect) {
+			return AuditDatabase.H2;
 		}
-
+		throw new IllegalStateException("The audit log supports PostgreSQL, MariaDB/MySQL and H2, not the database of "
+				+ dialect.getClass().getName());
 	}
 
 }

@@ -4,11 +4,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.Locale;
+import dev.auditlog.spring.schema.AuditDatabase;
 
 /**
  * What differs between the databases when reading and deleting log entries: how a
@@ -77,39 +74,19 @@ enum SqlDialect {
 	 * @return the JDBC value
 	 */
 	Object value(Instant instant) {
-		// MariaDB stores UTC in a DATETIME(6); the others have a time zone aware type
-		return (this == MARIADB) ? LocalDateTime.ofInstant(instant, ZoneOffset.UTC)
-				: OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+		return database().timestamp(instant);
 	}
 
-	/**
-	 * Read a timestamp column.
-	 * @param rs the result set
-	 * @param column the column index
-	 * @return the instant
-	 * @throws SQLException if the column cannot be read
-	 */
 	Instant instant(ResultSet rs, int column) throws SQLException {
-		if (this == MARIADB) {
-			return rs.getObject(column, LocalDateTime.class).toInstant(ZoneOffset.UTC);
-		}
-		return rs.getObject(column, OffsetDateTime.class).toInstant();
+		return database().timestamp(rs, column);
+	}
+
+	AuditDatabase database() {
+		return AuditDatabase.valueOf(name());
 	}
 
 	static SqlDialect of(Connection connection) throws SQLException {
-		String product = connection.getMetaData().getDatabaseProductName();
-		String name = product.toLowerCase(Locale.ROOT);
-		if (name.contains("postgres")) {
-			return POSTGRESQL;
-		}
-		if (name.contains("mariadb") || name.contains("mysql")) {
-			return MARIADB;
-		}
-		if (name.contains("h2")) {
-			return H2;
-		}
-		throw new IllegalStateException(
-				"The audit log can be read on PostgreSQL, MariaDB/MySQL and H2, not on " + product);
+		return valueOf(AuditDatabase.of(connection).name());
 	}
 
 }

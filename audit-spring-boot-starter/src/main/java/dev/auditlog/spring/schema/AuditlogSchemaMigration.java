@@ -1,8 +1,6 @@
 package dev.auditlog.spring.schema;
 
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Locale;
 
 import javax.sql.DataSource;
 
@@ -40,7 +38,7 @@ public class AuditlogSchemaMigration implements InitializingBean {
 
 	@Override
 	public void afterPropertiesSet() throws SQLException {
-		String vendor = vendorOf(this.dataSource);
+		String vendor = AuditDatabase.of(this.dataSource).migrations();
 		MigrateResult result = Flyway.configure(getClass().getClassLoader())
 			.dataSource(this.dataSource)
 			.table(HISTORY_TABLE)
@@ -52,24 +50,6 @@ public class AuditlogSchemaMigration implements InitializingBean {
 			.migrate();
 		logger.debug("Audit log schema ({}) at version {}, {} migration(s) applied", vendor, result.targetSchemaVersion,
 				result.migrationsExecuted);
-	}
-
-	static String vendorOf(DataSource dataSource) throws SQLException {
-		try (Connection connection = dataSource.getConnection()) {
-			String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-			if (product.contains("postgres")) {
-				return "postgresql";
-			}
-			if (product.contains("mariadb") || product.contains("mysql")) {
-				return "mariadb";
-			}
-			if (product.contains("h2")) {
-				return "h2";
-			}
-			throw new IllegalStateException("The audit log has tables for PostgreSQL, MariaDB/MySQL and H2, not for "
-					+ connection.getMetaData().getDatabaseProductName()
-					+ "; create them yourself and set auditlog.schema.migrate=false");
-		}
 	}
 
 }
