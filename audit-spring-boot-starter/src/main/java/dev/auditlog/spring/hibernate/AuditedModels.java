@@ -13,6 +13,7 @@ import dev.auditlog.core.FkRepresentation;
 import dev.auditlog.diff.FieldPolicy;
 import dev.auditlog.diff.ModelOptions;
 import dev.auditlog.spring.AuditlogProperties;
+import dev.auditlog.spring.InvalidAuditConfigurationException;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.metamodel.mapping.EntityMappingType;
 import org.hibernate.persister.collection.CollectionPersister;
@@ -87,13 +88,13 @@ final class AuditedModels {
 	private static void checkModelNames(AuditlogProperties properties, List<EntityPersister> persisters) {
 		for (String name : properties.getModels().keySet()) {
 			if (persisters.stream().noneMatch((persister) -> names(persister, name))) {
-				throw new IllegalStateException("auditlog.models names unknown model '" + name + "' (known entities: "
-						+ knownEntities(persisters) + ")");
+				throw new InvalidAuditConfigurationException("auditlog.models names unknown model '" + name
+						+ "' (known entities: " + knownEntities(persisters) + ")");
 			}
 		}
 		for (String name : properties.getExcludeModels()) {
 			if (persisters.stream().noneMatch((persister) -> isExcluded(persister, List.of(name)))) {
-				throw new IllegalStateException("auditlog.exclude-models names '" + name
+				throw new InvalidAuditConfigurationException("auditlog.exclude-models names '" + name
 						+ "', which is no entity name, entity class or package of an entity (known entities: "
 						+ knownEntities(persisters) + ")");
 			}
@@ -173,12 +174,13 @@ final class AuditedModels {
 			built = policy.options(options).build();
 		}
 		catch (IllegalArgumentException ex) {
-			throw new IllegalStateException(ex.getMessage(), ex);
+			throw new InvalidAuditConfigurationException(ex.getMessage(), ex);
 		}
 		for (String field : built.trackedCollections()) {
 			CollectionPersister collection = findCollection(persister, field, collections);
 			if (collection != null && collection.isInverse()) {
-				throw new IllegalStateException("Audit model '" + entityName + "': m2m-fields names '" + field
+				throw new InvalidAuditConfigurationException("Audit model '" + entityName + "': m2m-fields names '"
+						+ field
 						+ "', the inverse (mappedBy) side of an association; list the field on the owning entity "
 						+ "instead, so that each change is logged once");
 			}

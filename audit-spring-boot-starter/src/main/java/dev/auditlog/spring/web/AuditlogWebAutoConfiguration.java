@@ -5,6 +5,7 @@ import dev.auditlog.spring.ActorResolver;
 import dev.auditlog.spring.AdditionalDataProvider;
 import dev.auditlog.spring.AuditlogAutoConfiguration;
 import dev.auditlog.spring.AuditlogProperties;
+import dev.auditlog.spring.InvalidAuditConfigurationException;
 import dev.auditlog.spring.events.AuditEventStore;
 import jakarta.servlet.Filter;
 
@@ -67,7 +68,7 @@ public final class AuditlogWebAutoConfiguration {
 			return beanFactory.getBean(getter, CorrelationIdProvider.class);
 		}
 		catch (NoSuchBeanDefinitionException ex) {
-			throw new IllegalStateException("auditlog.cid.getter names '" + getter
+			throw new InvalidAuditConfigurationException("auditlog.cid.getter names '" + getter
 					+ "', but there is no CorrelationIdProvider bean of that name", ex);
 		}
 	}
