@@ -21,6 +21,7 @@ import dev.auditlog.core.Action;
 import dev.auditlog.core.AdditionalAuditData;
 import dev.auditlog.core.AuditContext;
 import dev.auditlog.core.Changes;
+import dev.auditlog.core.FieldChange;
 import dev.auditlog.core.LogEntry;
 import dev.auditlog.diff.ChangeDetector;
 import dev.auditlog.diff.EntitySnapshot;
@@ -175,6 +176,9 @@ final class LogEntryRecorder {
 			if (policy.logs(action)) {
 				Changes changes = this.detector.diff(change.created ? null : change.before,
 						change.deleted ? null : change.after, policy);
+				if (change.created && change.collections != null) {
+					changes = withInitialElements(changes, change.collections, policy);
+				}
 				boolean versionBumpOfCollectionChange = action == Action.UPDATE && change.collections != null
 						&& change.model.isVersionOnly(changes);
 				if ((!changes.isEmpty() || action != Action.UPDATE) && !versionBumpOfCollectionChange) {
@@ -183,7 +187,9 @@ final class LogEntryRecorder {
 							entries);
 				}
 			}
-			if (change.deleted) {
+			if (change.deleted || change.created) {
+				// a create carries the initial elements of its collections; a delete
+				// covers them
 				return;
 			}
 		}
@@ -194,6 +200,22 @@ final class LogEntryRecorder {
 				}
 			});
 		}
+	}
+
+	/**
+	 * Add the initial elements of a new object's tracked collections to its CREATE entry,
+	 * as {@code {"tags": {"type": "m2m", "operation": "add", ...}}}: one entry for one
+	 * creation.
+	 */
+	private Changes withInitialElements(Changes changes, Map<String, PendingChange.CollectionState> collections,
+			FieldPolicy policy) {
+		Map<String, FieldChange> merged = new LinkedHashMap<>(changes.asMap());
+		collections.forEach((field, state) -> {
+			for (Changes added : this.detector.diffCollection(field, List.of(), state.after, policy)) {
+				merged.putAll(added.asMap());
+			}
+		});
+		return (merged.size() == changes.size()) ? changes : Changes.of(merged).withDisplayRules(policy.displayRules());
 	}
 
 	private void add(PendingChange change, Action action, Changes changes,

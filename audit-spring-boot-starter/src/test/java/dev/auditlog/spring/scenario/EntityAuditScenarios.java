@@ -210,6 +210,23 @@ abstract class EntityAuditScenarios extends ScenarioTestBase {
 	}
 
 	@Test
+	void creationCarriesTheInitialElementsOfItsCollections() {
+		Product product = inTransaction((em) -> {
+			Product tea = persist(new Product("T-1", "Tea", BigDecimal.ONE));
+			tea.getTags().add(persist(new Tag("hot")));
+			tea.getTags().add(persist(new Tag("organic")));
+			tea.getLabels().add("vegan");
+			return tea;
+		});
+		Row row = onlyRow("Product");
+		assertThat(row.action()).isEqualTo(Action.CREATE);
+		assertThat(row.changes()).containsEntry("name", new ValueChange(null, "Tea"))
+			.containsEntry("tags", new CollectionChange(Operation.ADD, List.of("hot", "organic")))
+			.containsEntry("labels", new CollectionChange(Operation.ADD, List.of("vegan")));
+		assertThat(product.getId()).isNotNull();
+	}
+
+	@Test
 	void replacingACollectionLogsWhatWasAddedAndRemoved() {
 		Long[] ids = inTransaction((em) -> {
 			Product tea = persist(new Product("T-1", "Tea", BigDecimal.ONE));
