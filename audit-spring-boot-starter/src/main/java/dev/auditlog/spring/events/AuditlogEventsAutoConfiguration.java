@@ -16,7 +16,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandi
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.authentication.event.LogoutSuccessEvent;
+import org.springframework.security.authentication.event.AbstractAuthenticationEvent;
 
 /**
  * Records system events in {@code auditlog_event}: Spring Boot's audit events
@@ -41,8 +41,13 @@ public final class AuditlogEventsAutoConfiguration {
 				clock.getIfAvailable(Clock::systemUTC));
 	}
 
+	/**
+	 * Spring Boot starts its Spring Security audit listeners as soon as an
+	 * {@link AuditEventRepository} exists: without Spring Security the repository would
+	 * stop the application's startup.
+	 */
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(AuditEventRepository.class)
+	@ConditionalOnClass({ AuditEventRepository.class, AbstractAuthenticationEvent.class })
 	static class ActuatorAuditEvents {
 
 		@Bean
@@ -52,15 +57,9 @@ public final class AuditlogEventsAutoConfiguration {
 			return new JdbcAuditEventRepository(auditlogEventStore, jsonMapper.getIfAvailable(JsonMapper::new));
 		}
 
-		@Configuration(proxyBeanMethods = false)
-		@ConditionalOnClass(LogoutSuccessEvent.class)
-		static class Logouts {
-
-			@Bean
-			LogoutAuditListener auditlogLogoutAuditListener(ApplicationEventPublisher events) {
-				return new LogoutAuditListener(events);
-			}
-
+		@Bean
+		LogoutAuditListener auditlogLogoutAuditListener(ApplicationEventPublisher events) {
+			return new LogoutAuditListener(events);
 		}
 
 	}
