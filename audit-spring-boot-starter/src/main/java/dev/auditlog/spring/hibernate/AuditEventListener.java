@@ -205,7 +205,7 @@ final class AuditEventListener implements PostInsertEventListener, PostUpdateEve
 	 */
 	void addManual(SharedSessionContractImplementor session, PendingChange change) {
 		this.recorder.get().stamp(change);
-		this.open.computeIfAbsent(session, this::begin).inOrder.add(change);
+		this.open.computeIfAbsent(session, this::begin).append(change);
 	}
 
 	private PendingChange pending(SharedSessionContractImplementor session, AuditedModel model, Object id,
@@ -239,15 +239,15 @@ final class AuditEventListener implements PostInsertEventListener, PostUpdateEve
 
 		PendingChange pending(AuditedModel model, Object id, Object entity) {
 			if (!AuditEventListener.this.squash) {
-				PendingChange change = new PendingChange(model, id, entity, java.time.Instant.EPOCH);
-				this.inOrder.add(change);
-				return change;
+				return append(new PendingChange(model, id, entity));
 			}
-			return this.byObject.computeIfAbsent(new Key(model.entityName(), id), (key) -> {
-				PendingChange change = new PendingChange(model, id, entity, java.time.Instant.EPOCH);
-				this.inOrder.add(change);
-				return change;
-			});
+			return this.byObject.computeIfAbsent(new Key(model.entityName(), id),
+					(key) -> append(new PendingChange(model, id, entity)));
+		}
+
+		PendingChange append(PendingChange change) {
+			this.inOrder.add(change);
+			return change;
 		}
 
 		@Override

@@ -119,8 +119,7 @@ final class HibernateAuditLog implements AuditLog {
 	public void log(Object entity, Action action, Changes changes,
 			@Nullable Map<String, @Nullable Object> additionalData) {
 		Target target = audited(Hibernate.getClass(entity));
-		PendingChange change = new PendingChange(target.model(), idOf(target.registration(), entity), entity,
-				Instant.EPOCH);
+		PendingChange change = new PendingChange(target.model(), idOf(target.registration(), entity), entity);
 		change.manualAction = action;
 		change.manualChanges = changes;
 		change.manualData = additionalData;
@@ -138,7 +137,7 @@ final class HibernateAuditLog implements AuditLog {
 		Changes all = Changes.of(changes);
 		List<PendingChange> pending = new ArrayList<>(ids.size());
 		for (Object id : ids) {
-			PendingChange change = new PendingChange(target.model(), id, new EntityRef(id, null), Instant.EPOCH);
+			PendingChange change = new PendingChange(target.model(), id, new EntityRef(id, null));
 			change.manualAction = Action.UPDATE;
 			change.manualChanges = all;
 			change.manualRepr = target.model().entityName() + " #"

@@ -44,7 +44,8 @@ final class PendingChange {
 
 	@Nullable String manualRepr;
 
-	Instant timestamp;
+	/** When the change was last recorded; set by the recorder's stamp. */
+	Instant timestamp = Instant.EPOCH;
 
 	@Nullable String actor;
 
@@ -52,11 +53,10 @@ final class PendingChange {
 
 	@Nullable String remoteAddr;
 
-	PendingChange(AuditedModel model, Object id, Object entity, Instant timestamp) {
+	PendingChange(AuditedModel model, Object id, Object entity) {
 		this.model = model;
 		this.id = id;
 		this.entity = entity;
-		this.timestamp = timestamp;
 	}
 
 	void collectionChanged(String field, List<Object> before, List<Object> after) {
