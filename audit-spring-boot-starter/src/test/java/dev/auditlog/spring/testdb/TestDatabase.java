@@ -24,7 +24,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * {@code _USER} and {@code _PASSWORD}) first, then Testcontainers when a Docker engine
  * answers, then, for PostgreSQL, an embedded PostgreSQL. Each suite gets a fresh schema
  * (PostgreSQL) or database (MariaDB) of its own. Without a database the suite is skipped,
- * unless {@code AUDITLOG_TEST_REQUIRE_DB=true}: then it fails.
+ * unless {@code AUDITLOG_TEST_REQUIRE_DB=true}: then it fails. Builds that run side by side on
+ * one server keep apart by setting {@code AUDITLOG_TEST_SCHEMA_SUFFIX}, which is appended to
+ * every schema and database name.
  */
 public record TestDatabase(String vendor, String url, String username, String password) {
 
@@ -37,7 +39,8 @@ public record TestDatabase(String vendor, String url, String username, String pa
 	 * @param schema the schema name
 	 * @return the database
 	 */
-	public static TestDatabase postgres(String schema) {
+	public static TestDatabase postgres(String name) {
+		String schema = name + suffix();
 		TestDatabase server = server("postgresql", TestDatabase::postgresServer);
 		server.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE", "CREATE SCHEMA " + schema);
 		String separator = server.url.contains("?") ? "&" : "?";
@@ -50,7 +53,8 @@ public record TestDatabase(String vendor, String url, String username, String pa
 	 * @param database the database name
 	 * @return the database
 	 */
-	public static TestDatabase mariadb(String database) {
+	public static TestDatabase mariadb(String name) {
+		String database = name + suffix();
 		TestDatabase server = server("mariadb", TestDatabase::mariadbServer);
 		server.execute("DROP DATABASE IF EXISTS " + database,
 				"CREATE DATABASE " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
@@ -91,6 +95,11 @@ public record TestDatabase(String vendor, String url, String username, String pa
 		catch (SQLException ex) {
 			throw new IllegalStateException("Could not run " + String.join("; ", statements) + " on " + this.url, ex);
 		}
+	}
+
+	private static String suffix() {
+		String suffix = System.getenv("AUDITLOG_TEST_SCHEMA_SUFFIX");
+		return (suffix != null && suffix.matches("[a-z0-9_]{1,16}")) ? "_" + suffix : "";
 	}
 
 	private static TestDatabase server(String vendor, Supplier<TestDatabase> finder) {
