@@ -9,17 +9,28 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One row of the audit log: what happened to which object, who did it, from where.
+ * <p>
+ * An entry always fits its columns on every supported database: its texts are
+ * {@linkplain StoredText#clean(String) cleaned} of what a database cannot store, the
+ * model, key, actor and correlation id are {@linkplain StoredText#fit(String, int)
+ * fitted} to {@value StoredText#COLUMN_LENGTH} characters (a longer one is cut with a
+ * marker of its length and digest), the representation is cut to
+ * {@value #MAX_REPR_LENGTH}, and the client address is
+ * {@linkplain ClientAddress#normalize(String) normalised} ({@code null} when it is no IP
+ * address).
  *
  * @param id the entry's id, {@code null} for an entry not read from the database (entries
  * are written in a batch and their ids are not read back)
  * @param timestamp when the change was recorded
  * @param action what happened
  * @param model the entity name of the changed object
- * @param objectPk the object's primary key as a string
+ * @param objectPk the object's primary key as a string (fitted to 255 characters)
  * @param objectId the primary key as a number when it is integral, else {@code null}
- * @param objectRepr the object's {@code toString()} at the time, cut to 255 characters
+ * @param objectRepr the object's {@code toString()} at the time, cut to 255 UTF-16 code
+ * units without splitting a character
  * @param actor who made the change, {@code null} when unknown or anonymous
- * @param remoteAddr the client address of the request that made the change
+ * @param remoteAddr the client address of the request that made the change, normalised,
+ * or {@code null}
  * @param cid the correlation id of the request or job that made the change
  * @param changes field name to change
  * @param additionalData extra JSON contributed by the application
@@ -35,7 +46,12 @@ public record LogEntry(@Nullable Long id, Instant timestamp, Action action, Stri
 	public static final int MAX_REPR_LENGTH = 255;
 
 	public LogEntry {
-		objectRepr = cut(objectRepr, MAX_REPR_LENGTH);
+		model = StoredText.fit(model, StoredText.COLUMN_LENGTH);
+		objectPk = StoredText.fit(objectPk, StoredText.COLUMN_LENGTH);
+		objectRepr = cut(StoredText.clean(objectRepr), MAX_REPR_LENGTH);
+		actor = StoredText.fitNullable(actor, StoredText.COLUMN_LENGTH);
+		remoteAddr = ClientAddress.normalize(remoteAddr);
+		cid = StoredText.fitNullable(cid, StoredText.COLUMN_LENGTH);
 		additionalData = readOnly(additionalData);
 		serializedData = readOnly(serializedData);
 	}
@@ -61,17 +77,19 @@ public record LogEntry(@Nullable Long id, Instant timestamp, Action action, Stri
 	}
 
 	/**
-	 * Cut a text to at most the given number of characters (code points), never splitting
-	 * a surrogate pair.
+	 * Cut a text to at most the given number of UTF-16 code units (H2 counts those; the
+	 * other databases count characters, which are never more), never splitting a
+	 * surrogate pair.
 	 * @param text the text
-	 * @param maxLength the number of characters to keep
+	 * @param maxLength the number of code units to keep
 	 * @return the text, cut if it was longer
 	 */
 	static String cut(String text, int maxLength) {
-		if (text.length() <= maxLength || text.codePointCount(0, text.length()) <= maxLength) {
+		if (text.length() <= maxLength) {
 			return text;
 		}
-		return text.substring(0, text.offsetByCodePoints(0, maxLength));
+		int end = Character.isHighSurrogate(text.charAt(maxLength - 1)) ? maxLength - 1 : maxLength;
+		return text.substring(0, end);
 	}
 
 	private static @Nullable Map<String, @Nullable Object> readOnly(@Nullable Map<String, @Nullable Object> map) {

@@ -15,7 +15,10 @@ import org.jspecify.annotations.Nullable;
  * entry's id. Build one with {@link #builder()}.
  *
  * @param model only entries of this entity name
- * @param objectPks only entries of the objects with these primary keys; empty means all
+ * @param objectPks only entries of the objects with these primary keys; empty means all.
+ * Keys, like the model, actor and correlation id, are compared as entries store them:
+ * {@linkplain StoredText#fit(String, int) fitted} to their column, so a key too long for
+ * it finds the entries written for it
  * @param actor only entries made by this actor
  * @param actions only entries with one of these actions; empty means all
  * @param cid only entries with this correlation id
@@ -44,9 +47,12 @@ public record LogEntryQuery(@Nullable String model, Set<String> objectPks, @Null
 			throw new IllegalArgumentException(
 					"objectPk may name at most " + MAX_OBJECT_PKS + " objects but names " + objectPks.size());
 		}
-		objectPks = Collections.unmodifiableSet(new LinkedHashSet<>(objectPks));
+		objectPks = Collections.unmodifiableSet(stored(objectPks));
 		requireNotBlank("actor", actor);
 		requireNotBlank("cid", cid);
+		model = StoredText.fitNullable(model, StoredText.COLUMN_LENGTH);
+		actor = StoredText.fitNullable(actor, StoredText.COLUMN_LENGTH);
+		cid = StoredText.fitNullable(cid, StoredText.COLUMN_LENGTH);
 		actions = actions.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(actions));
 		if (from != null && to != null && from.isAfter(to)) {
 			throw new IllegalArgumentException("from (" + from + ") must not be after to (" + to + ")");
@@ -57,6 +63,14 @@ public record LogEntryQuery(@Nullable String model, Set<String> objectPks, @Null
 		if (limit < 1 || limit > MAX_LIMIT) {
 			throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT + " but was " + limit);
 		}
+	}
+
+	private static Set<String> stored(Set<String> objectPks) {
+		Set<String> stored = new LinkedHashSet<>(objectPks.size() * 2);
+		for (String objectPk : objectPks) {
+			stored.add(StoredText.fit(objectPk, StoredText.COLUMN_LENGTH));
+		}
+		return stored;
 	}
 
 	private static void requireNotBlank(String name, @Nullable String value) {

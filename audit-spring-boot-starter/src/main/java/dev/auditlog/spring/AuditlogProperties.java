@@ -69,6 +69,14 @@ public class AuditlogProperties {
 	private int displayMaxLength = DisplayRules.DEFAULT_MAX_LENGTH;
 
 	/**
+	 * Number of characters (UTF-16 code units) after which a value in changes, serialized
+	 * data or additional data is cut, ending with a marker of its full length and the
+	 * start of its SHA-256 digest, so that entries of huge values stay writable and two
+	 * different values never look the same. At least 64.
+	 */
+	private int maxValueLength = 65_536;
+
+	/**
 	 * Whether to leave the client address out of entries.
 	 */
 	private boolean disableRemoteAddr;
@@ -147,6 +155,18 @@ public class AuditlogProperties {
 
 	public void setDisplayMaxLength(int displayMaxLength) {
 		this.displayMaxLength = displayMaxLength;
+	}
+
+	public int getMaxValueLength() {
+		return this.maxValueLength;
+	}
+
+	public void setMaxValueLength(int maxValueLength) {
+		if (maxValueLength < 64) {
+			throw new IllegalArgumentException(
+					"auditlog.max-value-length must be at least 64 but was " + maxValueLength);
+		}
+		this.maxValueLength = maxValueLength;
 	}
 
 	public boolean isDisableRemoteAddr() {

@@ -11,6 +11,8 @@ import java.util.Objects;
 import javax.sql.DataSource;
 
 import dev.auditlog.core.AuditContext;
+import dev.auditlog.core.ClientAddress;
+import dev.auditlog.core.StoredText;
 import dev.auditlog.spring.schema.AuditDatabase;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,6 +24,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Writes system events — authentication events, data exports, request errors and slow
  * requests — to the {@code auditlog_event} table, with the client address and correlation
  * id of the current {@link AuditContext}. Data that is not plain JSON is stored as text.
+ * Every value fits its column on every database, as in {@code auditlog_logentry}: texts
+ * are {@linkplain StoredText#fit(String, int) cleaned and fitted} (principal, type and
+ * correlation id to {@value StoredText#COLUMN_LENGTH} characters, strings in the data to
+ * the maximum value length), and the client address is
+ * {@linkplain ClientAddress#normalize(String) normalised} or left out.
  *
  * @since 0.1.0
  */
@@ -40,13 +47,29 @@ public final class AuditEventStore {
 
 	private final String insert;
 
+	private final int maxValueLength;
+
 	/**
-	 * Create a store on the given database.
+	 * Create a store on the given database that cuts string values in the data after
+	 * 65,536 characters.
 	 * @param dataSource the database holding {@code auditlog_event}
 	 * @param json writes the event data
 	 * @param clock the time of events recorded now
 	 */
 	public AuditEventStore(DataSource dataSource, JsonMapper json, Clock clock) {
+		this(dataSource, json, clock, 65_536);
+	}
+
+	/**
+	 * Create a store on the given database.
+	 * @param dataSource the database holding {@code auditlog_event}
+	 * @param json writes the event data
+	 * @param clock the time of events recorded now
+	 * @param maxValueLength the number of characters after which a string value in the
+	 * data is cut with a marker (at least 64)
+	 */
+	public AuditEventStore(DataSource dataSource, JsonMapper json, Clock clock, int maxValueLength) {
+		this.maxValueLength = maxValueLength;
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.json = json;
 		this.clock = clock;
@@ -68,9 +91,12 @@ public final class AuditEventStore {
 
 	void record(Instant timestamp, @Nullable String principal, String type, @Nullable String remoteAddr,
 			Map<String, ? extends @Nullable Object> data) {
-		Map<String, @Nullable Object> plain = plain(data);
-		this.jdbc.update(this.insert, this.database.timestamp(timestamp), (principal != null) ? principal : ANONYMOUS,
-				type, remoteAddr, AuditContext.cid(), plain.isEmpty() ? null : this.json.writeValueAsString(plain));
+		Object plain = StoredText.fitJson(plain(data), this.maxValueLength);
+		this.jdbc.update(this.insert, this.database.timestamp(timestamp),
+				StoredText.fit((principal != null) ? principal : ANONYMOUS, StoredText.COLUMN_LENGTH),
+				StoredText.fit(type, StoredText.COLUMN_LENGTH), ClientAddress.normalize(remoteAddr),
+				StoredText.fitNullable(AuditContext.cid(), StoredText.COLUMN_LENGTH),
+				data.isEmpty() ? null : this.json.writeValueAsString(plain));
 	}
 
 	JdbcTemplate jdbc() {

@@ -4,6 +4,8 @@ import java.time.Clock;
 
 import javax.sql.DataSource;
 
+import dev.auditlog.spring.AuditlogAutoConfiguration;
+import dev.auditlog.spring.AuditlogProperties;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -26,7 +28,8 @@ import org.springframework.security.authentication.event.AbstractAuthenticationE
  *
  * @since 0.1.0
  */
-@AutoConfiguration(afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+@AutoConfiguration(after = AuditlogAutoConfiguration.class,
+		afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
 		beforeName = "org.springframework.boot.actuate.autoconfigure.audit.AuditAutoConfiguration")
 @ConditionalOnSingleCandidate(DataSource.class)
 @ConditionalOnBooleanProperty(name = "auditlog.enabled", matchIfMissing = true)
@@ -36,9 +39,10 @@ public final class AuditlogEventsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	AuditEventStore auditlogEventStore(DataSource dataSource, ObjectProvider<JsonMapper> jsonMapper,
-			ObjectProvider<Clock> clock) {
+			ObjectProvider<Clock> clock, ObjectProvider<AuditlogProperties> properties) {
 		return new AuditEventStore(dataSource, jsonMapper.getIfAvailable(JsonMapper::new),
-				clock.getIfAvailable(Clock::systemUTC));
+				clock.getIfAvailable(Clock::systemUTC),
+				properties.getIfAvailable(AuditlogProperties::new).getMaxValueLength());
 	}
 
 	/**

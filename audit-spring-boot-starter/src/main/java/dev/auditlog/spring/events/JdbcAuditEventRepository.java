@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.auditlog.core.AuditContext;
+import dev.auditlog.core.StoredText;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -55,7 +56,7 @@ public class JdbcAuditEventRepository implements AuditEventRepository {
 		List<Object> arguments = new ArrayList<>();
 		if (principal != null) {
 			sql.append(" AND principal = ?");
-			arguments.add(principal);
+			arguments.add(StoredText.fit(principal, StoredText.COLUMN_LENGTH));
 		}
 		if (after != null) {
 			sql.append(" AND timestamp > ?");
@@ -63,7 +64,7 @@ public class JdbcAuditEventRepository implements AuditEventRepository {
 		}
 		if (type != null) {
 			sql.append(" AND type = ?");
-			arguments.add(type);
+			arguments.add(StoredText.fit(type, StoredText.COLUMN_LENGTH));
 		}
 		sql.append(" ORDER BY timestamp, id");
 		return this.store.jdbc().query(sql.toString(), this::event, arguments.toArray());

@@ -148,7 +148,8 @@ final class AuditlogEntityManagerFactoryPostProcessor implements BeanPostProcess
 				this.beanFactory.getBean(ActorResolver.class),
 				this.beanFactory.getBeanProvider(AdditionalDataProvider.class).orderedStream().toList(),
 				new LogEntryWriter(database, json), properties.getOnError(),
-				this.beanFactory.getBeanProvider(Clock.class).getIfAvailable(Clock::systemUTC));
+				this.beanFactory.getBeanProvider(Clock.class).getIfAvailable(Clock::systemUTC),
+				new StorableValues(json, properties.getMaxValueLength()));
 	}
 
 	/**

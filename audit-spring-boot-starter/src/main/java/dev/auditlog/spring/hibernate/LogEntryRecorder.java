@@ -66,9 +66,11 @@ final class LogEntryRecorder {
 
 	private final Clock clock;
 
+	private final StorableValues storable;
+
 	LogEntryRecorder(ChangeDetector detector, ValueFormatter formatter, ApplicationEventPublisher events,
 			ActorResolver actorResolver, List<AdditionalDataProvider> additionalData, LogEntryWriter writer,
-			OnError onError, Clock clock) {
+			OnError onError, Clock clock, StorableValues storable) {
 		this.detector = detector;
 		this.formatter = formatter;
 		this.events = events;
@@ -77,6 +79,7 @@ final class LogEntryRecorder {
 		this.writer = writer;
 		this.onError = onError;
 		this.clock = clock;
+		this.storable = storable;
 	}
 
 	/**
@@ -227,9 +230,11 @@ final class LogEntryRecorder {
 		}
 		Object key = keyOf(change.id);
 		Map<String, @Nullable Object> additionalData = merge(additionalData(change.entity, action), change.manualData);
+		// the entry's constructor fits its columns; the JSON values are fitted here
 		entries.add(new LogEntry(null, change.timestamp, action, change.model.entityName(),
 				this.formatter.formatKey(key), this.formatter.integralKey(key), representationOf(change), change.actor,
-				change.remoteAddr, change.cid, changes, additionalData, serializedData));
+				change.remoteAddr, change.cid, this.storable.changes(changes), this.storable.data(additionalData),
+				this.storable.data(serializedData)));
 	}
 
 	private static String representationOf(PendingChange change) {

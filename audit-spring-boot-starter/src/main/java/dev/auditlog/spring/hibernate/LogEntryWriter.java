@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -21,11 +22,19 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Writes log entries with plain JDBC on a given connection: one multi-row
  * {@code INSERT ... VALUES (...), (...)} statement per {@value #ROWS_PER_STATEMENT}
- * entries, so a transaction's entries cost one round trip. Nothing is read back.
+ * entries, so a transaction's entries cost one round trip. A statement is also kept under
+ * {@value #BYTES_PER_STATEMENT} bytes (counting 3 bytes per character, UTF-8's most for a
+ * UTF-16 code unit), so that entries of large values stay below MySQL's and MariaDB's
+ * {@code max_allowed_packet} (4 MiB by default on MySQL 5.7, 16 MiB on MariaDB). Nothing
+ * is read back.
  */
 final class LogEntryWriter {
 
 	static final int ROWS_PER_STATEMENT = 500;
+
+	static final int BYTES_PER_STATEMENT = 4 * 1024 * 1024;
+
+	private static final int FIXED_BYTES_PER_ROW = 64;
 
 	private static final String COLUMNS = "INSERT INTO auditlog_logentry (timestamp, action, model, object_pk, object_id, "
 			+ "object_repr, changes, serialized_data, additional_data, actor, remote_addr, cid) VALUES ";
@@ -44,15 +53,28 @@ final class LogEntryWriter {
 	}
 
 	void write(Connection connection, List<LogEntry> entries) throws SQLException {
-		for (int from = 0; from < entries.size(); from += ROWS_PER_STATEMENT) {
-			List<LogEntry> chunk = entries.subList(from, Math.min(entries.size(), from + ROWS_PER_STATEMENT));
-			try (PreparedStatement statement = connection.prepareStatement(sql(chunk.size()))) {
+		List<Row> rows = new ArrayList<>(entries.size());
+		for (LogEntry entry : entries) {
+			rows.add(new Row(entry, entry.changes().toJson(), toJson(entry.serializedData()),
+					toJson(entry.additionalData())));
+		}
+		int from = 0;
+		while (from < rows.size()) {
+			int to = from;
+			long bytes = 0;
+			while (to < rows.size() && to - from < ROWS_PER_STATEMENT
+					&& (to == from || bytes + rows.get(to).bytes() <= BYTES_PER_STATEMENT)) {
+				bytes += rows.get(to).bytes();
+				to++;
+			}
+			try (PreparedStatement statement = connection.prepareStatement(sql(to - from))) {
 				int index = 1;
-				for (LogEntry entry : chunk) {
-					index = bind(statement, index, entry);
+				for (Row row : rows.subList(from, to)) {
+					index = bind(statement, index, row);
 				}
 				statement.executeUpdate();
 			}
+			from = to;
 		}
 	}
 
@@ -64,7 +86,8 @@ final class LogEntryWriter {
 		return sql.toString();
 	}
 
-	private int bind(PreparedStatement statement, int first, LogEntry entry) throws SQLException {
+	private int bind(PreparedStatement statement, int first, Row row) throws SQLException {
+		LogEntry entry = row.entry();
 		int index = first;
 		statement.setObject(index++, this.database.timestamp(entry.timestamp()));
 		statement.setShort(index++, (short) entry.action().value());
@@ -77,9 +100,9 @@ final class LogEntryWriter {
 			statement.setNull(index++, Types.BIGINT);
 		}
 		statement.setString(index++, entry.objectRepr());
-		statement.setString(index++, entry.changes().toJson());
-		statement.setString(index++, toJson(entry.serializedData()));
-		statement.setString(index++, toJson(entry.additionalData()));
+		statement.setString(index++, row.changes());
+		statement.setString(index++, row.serializedData());
+		statement.setString(index++, row.additionalData());
 		statement.setString(index++, entry.actor());
 		statement.setString(index++, entry.remoteAddr());
 		statement.setString(index++, entry.cid());
@@ -88,6 +111,26 @@ final class LogEntryWriter {
 
 	private @Nullable String toJson(@Nullable Map<String, @Nullable Object> data) {
 		return (data != null) ? this.json.writeValueAsString(data) : null;
+	}
+
+	/**
+	 * One entry with its JSON columns written out.
+	 */
+	private record Row(LogEntry entry, String changes, @Nullable String serializedData,
+			@Nullable String additionalData) {
+
+		long bytes() {
+			long characters = this.entry.model().length() + this.entry.objectPk().length()
+					+ this.entry.objectRepr().length() + length(this.entry.actor()) + length(this.entry.remoteAddr())
+					+ length(this.entry.cid()) + this.changes.length() + length(this.serializedData)
+					+ length(this.additionalData);
+			return FIXED_BYTES_PER_ROW + 3 * characters;
+		}
+
+		private static int length(@Nullable String text) {
+			return (text != null) ? text.length() : 0;
+		}
+
 	}
 
 	static AuditDatabase databaseOf(Dialect dialect) {

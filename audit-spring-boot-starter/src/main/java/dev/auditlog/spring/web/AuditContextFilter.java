@@ -5,6 +5,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import dev.auditlog.core.AuditContext;
+import dev.auditlog.core.ClientAddress;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,10 +18,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Binds the client address and the correlation id of each request to the audit context
  * for the whole request, and clears them when it ends. The address is the servlet
  * request's, so that it honours {@code server.forward-headers-strategy}; a raw
- * {@code X-Forwarded-For} header is never read here. The correlation id comes from the
- * configured header (or {@link CorrelationIdProvider}) when it is safe — at most 255 of
- * the characters {@code A-Z a-z 0-9 - _ . :} — and is generated otherwise; the response
- * carries it back.
+ * {@code X-Forwarded-For} header is never read here. It is
+ * {@linkplain ClientAddress#normalize(String) normalised} (no port, no brackets, one
+ * spelling per address), and left out when what the request reports is no IP address. The
+ * correlation id comes from the configured header (or {@link CorrelationIdProvider}) when
+ * it is safe — at most 255 of the characters {@code A-Z a-z 0-9 - _ . :} — and is
+ * generated otherwise; the response carries it back.
  *
  * @since 0.1.0
  */
@@ -52,7 +55,7 @@ public class AuditContextFilter extends OncePerRequestFilter {
 		String cid = correlationIdOf(request);
 		response.setHeader(this.header, cid);
 		AuditContext.Snapshot outer = AuditContext.capture();
-		String remoteAddr = this.recordRemoteAddr ? request.getRemoteAddr() : null;
+		String remoteAddr = this.recordRemoteAddr ? ClientAddress.normalize(request.getRemoteAddr()) : null;
 		AuditContext.Snapshot inRequest = new AuditContext.Snapshot(outer.actor(), cid, remoteAddr, outer.disabled());
 		try (AuditContext.Scope scope = AuditContext.open(inRequest)) {
 			chain.doFilter(request, response);

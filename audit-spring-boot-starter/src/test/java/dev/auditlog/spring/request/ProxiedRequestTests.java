@@ -84,6 +84,19 @@ class ProxiedRequestTests {
 	}
 
 	@Test
+	void forwardedIpv6WithBracketsAndPortIsStoredAsTheAddressAlone() throws Exception {
+		this.jdbc.update("DELETE FROM auditlog_event");
+		this.mvc
+			.perform(put("/accounts/{id}", this.accountId).param("name", "x")
+				.header("X-Forwarded-For", "[2001:0db8:85a3:0000:0000:8a2e:0370:7334]:51234")
+				.with(httpBasic("alice", "alice-pw")))
+			.andExpect(status().isOk());
+		assertThat(lastEntry()).containsEntry("remote_addr", "2001:db8:85a3::8a2e:370:7334");
+		assertThat(this.jdbc.queryForList("SELECT remote_addr FROM auditlog_event", String.class))
+			.containsOnly("2001:db8:85a3::8a2e:370:7334");
+	}
+
+	@Test
 	void correlationIdComesFromTheNamedBean() throws Exception {
 		MvcResult result = this.mvc
 			.perform(put("/accounts/{id}", this.accountId).param("name", "x")

@@ -1,0 +1,64 @@
+package dev.auditlog.spring.fitting;
+
+import dev.auditlog.annotation.Auditable;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An entity whose values come from the outside: a text key, a body kept through a
+ * converter (so it may hold any character, NUL included, as encrypted or binary-ish text
+ * does), a long plain text, and a {@code toString()} that shows the body as it is.
+ */
+@Entity
+@Auditable(serializeData = true)
+public class Memo {
+
+	@Id
+	@Column(length = 600)
+	private String code;
+
+	@Convert(converter = Base64TextConverter.class)
+	@Column(length = 1_000_000)
+	private @Nullable String body;
+
+	@Column(length = 20_000_000)
+	private @Nullable String notes;
+
+	protected Memo() {
+		this.code = "";
+	}
+
+	public Memo(String code, @Nullable String body) {
+		this.code = code;
+		this.body = body;
+	}
+
+	public String getCode() {
+		return this.code;
+	}
+
+	public @Nullable String getBody() {
+		return this.body;
+	}
+
+	public void setBody(@Nullable String body) {
+		this.body = body;
+	}
+
+	public @Nullable String getNotes() {
+		return this.notes;
+	}
+
+	public void setNotes(@Nullable String notes) {
+		this.notes = notes;
+	}
+
+	@Override
+	public String toString() {
+		return String.valueOf(this.body);
+	}
+
+}

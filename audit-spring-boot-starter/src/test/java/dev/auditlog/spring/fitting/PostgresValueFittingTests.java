@@ -1,0 +1,26 @@
+package dev.auditlog.spring.fitting;
+
+import dev.auditlog.spring.testdb.TestDatabase;
+import org.junit.jupiter.api.BeforeAll;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+class PostgresValueFittingTests extends ValueFittingScenarios {
+
+	private static TestDatabase database;
+
+	@BeforeAll
+	static void database() {
+		if (database == null) {
+			database = TestDatabase.postgres("auditlog_value_fitting");
+		}
+	}
+
+	@DynamicPropertySource
+	static void dataSource(DynamicPropertyRegistry registry) {
+		database();
+		database.register(registry);
+	}
+
+}
