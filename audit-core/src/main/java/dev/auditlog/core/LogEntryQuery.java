@@ -15,7 +15,9 @@ import org.jspecify.annotations.Nullable;
  * entry's id. Build one with {@link #builder()}.
  *
  * @param model only entries of this entity name
- * @param objectPks only entries of the objects with these primary keys; empty means all
+ * @param objectPks only entries of the objects with these primary keys; {@code null}
+ * means any object, an empty set means no object, so the query {@link #matchesNothing()
+ * matches nothing}
  * @param actor only entries made by this actor
  * @param actions only entries with one of these actions; empty means all
  * @param cid only entries with this correlation id
@@ -25,8 +27,9 @@ import org.jspecify.annotations.Nullable;
  * @param limit the maximum number of entries, from 1 to {@value #MAX_LIMIT}
  * @since 0.1.0
  */
-public record LogEntryQuery(@Nullable String model, Set<String> objectPks, @Nullable String actor, Set<Action> actions,
-		@Nullable String cid, @Nullable Instant from, @Nullable Instant to, @Nullable Long before, int limit) {
+public record LogEntryQuery(@Nullable String model, @Nullable Set<String> objectPks, @Nullable String actor,
+		Set<Action> actions, @Nullable String cid, @Nullable Instant from, @Nullable Instant to, @Nullable Long before,
+		int limit) {
 
 	/** The number of entries returned when no limit is given. */
 	public static final int DEFAULT_LIMIT = 50;
@@ -39,12 +42,14 @@ public record LogEntryQuery(@Nullable String model, Set<String> objectPks, @Null
 
 	public LogEntryQuery {
 		requireNotBlank("model", model);
-		objectPks.forEach((objectPk) -> requireNotBlank("objectPk", objectPk));
-		if (objectPks.size() > MAX_OBJECT_PKS) {
-			throw new IllegalArgumentException(
-					"objectPk may name at most " + MAX_OBJECT_PKS + " objects but names " + objectPks.size());
+		if (objectPks != null) {
+			objectPks.forEach((objectPk) -> requireNotBlank("objectPk", objectPk));
+			if (objectPks.size() > MAX_OBJECT_PKS) {
+				throw new IllegalArgumentException(
+						"objectPk may name at most " + MAX_OBJECT_PKS + " objects but names " + objectPks.size());
+			}
+			objectPks = Collections.unmodifiableSet(new LinkedHashSet<>(objectPks));
 		}
-		objectPks = Collections.unmodifiableSet(new LinkedHashSet<>(objectPks));
 		requireNotBlank("actor", actor);
 		requireNotBlank("cid", cid);
 		actions = actions.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(actions));
@@ -57,6 +62,16 @@ public record LogEntryQuery(@Nullable String model, Set<String> objectPks, @Null
 		if (limit < 1 || limit > MAX_LIMIT) {
 			throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT + " but was " + limit);
 		}
+	}
+
+	/**
+	 * Return whether this query names an empty set of objects, as
+	 * {@code auditLog.forObjects(List.of())} does: it matches no entry, and readers
+	 * answer it without asking the database.
+	 * @return {@code true} if no entry can match
+	 */
+	public boolean matchesNothing() {
+		return this.objectPks != null && this.objectPks.isEmpty();
 	}
 
 	private static void requireNotBlank(String name, @Nullable String value) {
@@ -80,7 +95,7 @@ public record LogEntryQuery(@Nullable String model, Set<String> objectPks, @Null
 	public Builder toBuilder() {
 		Builder builder = new Builder();
 		builder.model = this.model;
-		builder.objectPks.addAll(this.objectPks);
+		builder.objectPks = (this.objectPks != null) ? new LinkedHashSet<>(this.objectPks) : null;
 		builder.actor = this.actor;
 		builder.actions.addAll(this.actions);
 		builder.cid = this.cid;
@@ -99,7 +114,7 @@ public record LogEntryQuery(@Nullable String model, Set<String> objectPks, @Null
 
 		private @Nullable String model;
 
-		private final Set<String> objectPks = new LinkedHashSet<>();
+		private @Nullable Set<String> objectPks;
 
 		private @Nullable String actor;
 
@@ -136,20 +151,30 @@ public record LogEntryQuery(@Nullable String model, Set<String> objectPks, @Null
 		 */
 		public Builder objectPk(@Nullable String objectPk) {
 			if (objectPk != null) {
-				this.objectPks.add(objectPk);
+				objectPks().add(objectPk);
 			}
 			return this;
 		}
 
 		/**
 		 * Only entries of the objects with these primary keys (added to those already
-		 * given).
+		 * given). An empty collection restricts the query to no object: it then matches
+		 * nothing unless keys are added.
 		 * @param objectPks the primary keys as stored
 		 * @return this builder
 		 */
 		public Builder objectPks(Collection<String> objectPks) {
-			this.objectPks.addAll(objectPks);
+			objectPks().addAll(objectPks);
 			return this;
+		}
+
+		private Set<String> objectPks() {
+			Set<String> objectPks = this.objectPks;
+			if (objectPks == null) {
+				objectPks = new LinkedHashSet<>();
+				this.objectPks = objectPks;
+			}
+			return objectPks;
 		}
 
 		/**

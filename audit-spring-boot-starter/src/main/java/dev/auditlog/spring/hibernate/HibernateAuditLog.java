@@ -82,7 +82,8 @@ final class HibernateAuditLog implements AuditLog {
 	@Override
 	public LogEntryQuery.Builder forObjects(Collection<?> entities) {
 		if (entities.isEmpty()) {
-			throw new IllegalArgumentException("entities must not be empty");
+			// no objects, no entries: order.getLines() may well be empty
+			return LogEntryQuery.builder().objectPks(List.of());
 		}
 		String model = null;
 		List<String> keys = new ArrayList<>(entities.size());
@@ -100,6 +101,9 @@ final class HibernateAuditLog implements AuditLog {
 
 	@Override
 	public LogEntryPage query(LogEntryQuery query) {
+		if (query.matchesNothing()) {
+			return new LogEntryPage(List.of(), null);
+		}
 		LogEntryPage page = repository().query(query);
 		return new LogEntryPage(page.entries().stream().map(this::withLabels).toList(), page.next());
 	}
