@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import javax.sql.DataSource;
 
+import dev.auditlog.spring.ActorResolution;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -53,8 +54,9 @@ public final class AuditlogEventsAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean(AuditEventRepository.class)
 		JdbcAuditEventRepository auditlogEventRepository(AuditEventStore auditlogEventStore,
-				ObjectProvider<JsonMapper> jsonMapper) {
-			return new JdbcAuditEventRepository(auditlogEventStore, jsonMapper.getIfAvailable(JsonMapper::new));
+				ObjectProvider<JsonMapper> jsonMapper, ObjectProvider<ActorResolution> actorResolution) {
+			return new JdbcAuditEventRepository(auditlogEventStore, jsonMapper.getIfAvailable(JsonMapper::new),
+					actorResolution.getIfAvailable(() -> new ActorResolution(() -> null)));
 		}
 
 		@Bean

@@ -17,11 +17,16 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.actuate.audit.listener.AuditApplicationEvent;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.scheduling.TaskScheduler;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -43,7 +48,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * PostgreSQL.
  */
 @SpringBootTest(classes = ActorApplication.class,
-		properties = { "spring.jpa.hibernate.ddl-auto=create-drop", "spring.jpa.open-in-view=false" })
+		properties = { "spring.jpa.hibernate.ddl-auto=create-drop", "spring.jpa.open-in-view=false",
+				"spring.datasource.hikari.maximum-pool-size=4" })
 @AutoConfigureMockMvc
 class ActorHandoverTests {
 
@@ -60,6 +66,9 @@ class ActorHandoverTests {
 
 	@Autowired
 	TaskScheduler scheduler;
+
+	@Autowired
+	ApplicationEventPublisher events;
 
 	@BeforeAll
 	static void database() {
@@ -137,6 +146,28 @@ class ActorHandoverTests {
 		assertThat(this.jdbc.queryForObject("SELECT principal FROM auditlog_event WHERE type = 'DATA_EXPORT'",
 				String.class))
 			.isEqualTo("alice");
+	}
+
+	@Test
+	void authenticationEventsNamingNoOneAreRecordedUnderTheDecidedActor() {
+		this.events.publishEvent(new AuditApplicationEvent("alice", "AUTHENTICATION_SUCCESS"));
+		try (AuditContext.Scope scope = AuditContext.withActor("importer")) {
+			this.events.publishEvent(new AuditApplicationEvent("bob", "AUTHENTICATION_FAILURE"));
+			this.events.publishEvent(new AuditApplicationEvent("", "AUTHENTICATION_FAILURE"));
+			this.events.publishEvent(new AuditApplicationEvent("<unknown>", "AUTHORIZATION_FAILURE"));
+		}
+		this.events.publishEvent(new AuditApplicationEvent("  ", "AUTHENTICATION_FAILURE"));
+		SecurityContextHolder.getContext()
+			.setAuthentication(new AnonymousAuthenticationToken("key", "guest",
+					AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
+		try {
+			this.events.publishEvent(new AuditApplicationEvent("guest", "AUTHORIZATION_FAILURE"));
+		}
+		finally {
+			SecurityContextHolder.clearContext();
+		}
+		assertThat(this.jdbc.queryForList("SELECT principal FROM auditlog_event ORDER BY id", String.class))
+			.containsExactly("alice", "bob", "importer", "importer", "anonymous", "anonymous");
 	}
 
 	@Test

@@ -30,7 +30,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @SpringBootTest(classes = ActorApplication.class,
 		properties = { "spring.jpa.hibernate.ddl-auto=create-drop", "spring.jpa.open-in-view=false",
-				"spring.threads.virtual.enabled=true" })
+				"spring.datasource.hikari.maximum-pool-size=4", "spring.threads.virtual.enabled=true" })
 @AutoConfigureMockMvc
 @EnabledForJreRange(min = JRE.JAVA_21)
 class ActorVirtualThreadTests {

@@ -33,7 +33,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @SpringBootTest(classes = { ActorApplication.class, ApplicationActorResolverTests.OwnResolver.class },
 		properties = { "spring.jpa.hibernate.ddl-auto=create-drop", "spring.jpa.open-in-view=false",
-				"spring.task.execution.propagate-context=true" })
+				"spring.datasource.hikari.maximum-pool-size=4", "spring.task.execution.propagate-context=true" })
 @AutoConfigureMockMvc
 class ApplicationActorResolverTests {
 

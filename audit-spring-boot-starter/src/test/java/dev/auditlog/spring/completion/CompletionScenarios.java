@@ -41,7 +41,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * each database by one small subclass.
  */
 @SpringBootTest(classes = CompletionApplication.class,
-		properties = { "spring.jpa.hibernate.ddl-auto=create-drop", "spring.jpa.open-in-view=false" })
+		properties = { "spring.jpa.hibernate.ddl-auto=create-drop", "spring.jpa.open-in-view=false",
+				"spring.datasource.hikari.maximum-pool-size=4" })
 @ExtendWith(OutputCaptureExtension.class)
 abstract class CompletionScenarios {
 
