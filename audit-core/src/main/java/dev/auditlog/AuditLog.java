@@ -38,9 +38,14 @@ public interface AuditLog {
 	LogEntryQuery.Builder forModel(Class<?> model);
 
 	/**
-	 * Start a query of the entries of the given objects, all of one model.
-	 * @param entities the objects
+	 * Start a query of the entries of the given objects, all of one model. No objects (an
+	 * empty {@code order.getLines()}) give a query that
+	 * {@link LogEntryQuery#matchesNothing() matches nothing}: it returns no entries,
+	 * without asking the database.
+	 * @param entities the objects, possibly none
 	 * @return a query builder filtering on their model and keys
+	 * @throws IllegalArgumentException if an object is not of an audited model, has no
+	 * identifier yet, or the objects are of different models
 	 */
 	LogEntryQuery.Builder forObjects(Collection<?> entities);
 

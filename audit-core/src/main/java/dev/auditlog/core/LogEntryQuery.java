@@ -15,10 +15,11 @@ import org.jspecify.annotations.Nullable;
  * entry's id. Build one with {@link #builder()}.
  *
  * @param model only entries of this entity name
- * @param objectPks only entries of the objects with these primary keys; empty means all.
- * Keys, like the model, actor and correlation id, are compared as entries store them:
- * {@linkplain StoredText#fit(String, int) fitted} to their column, so a key too long for
- * it finds the entries written for it
+ * @param objectPks only entries of the objects with these primary keys; {@code null}
+ * means any object, an empty set means no object, so the query {@link #matchesNothing()
+ * matches nothing}. Keys, like the model, actor and correlation id, are compared as
+ * entries store them: {@linkplain StoredText#fit(String, int) fitted} to their column, so
+ * a key too long for it finds the entries written for it
  * @param actor only entries made by this actor
  * @param actions only entries with one of these actions; empty means all
  * @param cid only entries with this correlation id
@@ -28,8 +29,9 @@ import org.jspecify.annotations.Nullable;
  * @param limit the maximum number of entries, from 1 to {@value #MAX_LIMIT}
  * @since 0.1.0
  */
-public record LogEntryQuery(@Nullable String model, Set<String> objectPks, @Nullable String actor, Set<Action> actions,
-		@Nullable String cid, @Nullable Instant from, @Nullable Instant to, @Nullable Long before, int limit) {
+public record LogEntryQuery(@Nullable String model, @Nullable Set<String> objectPks, @Nullable String actor,
+		Set<Action> actions, @Nullable String cid, @Nullable Instant from, @Nullable Instant to, @Nullable Long before,
+		int limit) {
 
 	/** The number of entries returned when no limit is given. */
 	public static final int DEFAULT_LIMIT = 50;
@@ -42,12 +44,14 @@ public record LogEntryQuery(@Nullable String model, Set<String> objectPks, @Null
 
 	public LogEntryQuery {
 		requireNotBlank("model", model);
-		objectPks.forEach((objectPk) -> requireNotBlank("objectPk", objectPk));
-		if (objectPks.size() > MAX_OBJECT_PKS) {
-			throw new IllegalArgumentException(
-					"objectPk may name at most " + MAX_OBJECT_PKS + " objects but names " + objectPks.size());
+		if (objectPks != null) {
+			objectPks.forEach((objectPk) -> requireNotBlank("objectPk", objectPk));
+			if (objectPks.size() > MAX_OBJECT_PKS) {
+				throw new IllegalArgumentException(
+						"objectPk may name at most " + MAX_OBJECT_PKS + " objects but names " + objectPks.size());
+			}
+			objectPks = Collections.unmodifiableSet(stored(objectPks));
 		}
-		objectPks = Collections.unmodifiableSet(stored(objectPks));
 		requireNotBlank("actor", actor);
 		requireNotBlank("cid", cid);
 		model = StoredText.fitNullable(model, StoredText.COLUMN_LENGTH);
@@ -73,6 +77,16 @@ public record LogEntryQuery(@Nullable String model, Set<String> objectPks, @Null
 		return stored;
 	}
 
+	/**
+	 * Return whether this query names an empty set of objects, as
+	 * {@code auditLog.forObjects(List.of())} does: it matches no entry, and readers
+	 * answer it without asking the database.
+	 * @return {@code true} if no entry can match
+	 */
+	public boolean matchesNothing() {
+		return this.objectPks != null && this.objectPks.isEmpty();
+	}
+
 	private static void requireNotBlank(String name, @Nullable String value) {
 		if (value != null && value.isBlank()) {
 			throw new IllegalArgumentException(name + " must not be blank");
@@ -94,7 +108,7 @@ public record LogEntryQuery(@Nullable String model, Set<String> objectPks, @Null
 	public Builder toBuilder() {
 		Builder builder = new Builder();
 		builder.model = this.model;
-		builder.objectPks.addAll(this.objectPks);
+		builder.objectPks = (this.objectPks != null) ? new LinkedHashSet<>(this.objectPks) : null;
 		builder.actor = this.actor;
 		builder.actions.addAll(this.actions);
 		builder.cid = this.cid;
@@ -113,7 +127,7 @@ public record LogEntryQuery(@Nullable String model, Set<String> objectPks, @Null
 
 		private @Nullable String model;
 
-		private final Set<String> objectPks = new LinkedHashSet<>();
+		private @Nullable Set<String> objectPks;
 
 		private @Nullable String actor;
 
@@ -150,20 +164,30 @@ public record LogEntryQuery(@Nullable String model, Set<String> objectPks, @Null
 		 */
 		public Builder objectPk(@Nullable String objectPk) {
 			if (objectPk != null) {
-				this.objectPks.add(objectPk);
+				objectPks().add(objectPk);
 			}
 			return this;
 		}
 
 		/**
 		 * Only entries of the objects with these primary keys (added to those already
-		 * given).
+		 * given). An empty collection restricts the query to no object: it then matches
+		 * nothing unless keys are added.
 		 * @param objectPks the primary keys as stored
 		 * @return this builder
 		 */
 		public Builder objectPks(Collection<String> objectPks) {
-			this.objectPks.addAll(objectPks);
+			objectPks().addAll(objectPks);
 			return this;
+		}
+
+		private Set<String> objectPks() {
+			Set<String> objectPks = this.objectPks;
+			if (objectPks == null) {
+				objectPks = new LinkedHashSet<>();
+				this.objectPks = objectPks;
+			}
+			return objectPks;
 		}
 
 		/**

@@ -24,7 +24,7 @@ class LogEntryQueryTests {
 		LogEntryQuery query = LogEntryQuery.builder().build();
 		assertThat(query.limit()).isEqualTo(50).isEqualTo(LogEntryQuery.DEFAULT_LIMIT);
 		assertThat(query.model()).isNull();
-		assertThat(query.objectPks()).isEmpty();
+		assertThat(query.objectPks()).isNull();
 		assertThat(query.actor()).isNull();
 		assertThat(query.actions()).isEmpty();
 		assertThat(query.cid()).isNull();
@@ -124,6 +124,20 @@ class LogEntryQueryTests {
 			.toList();
 		assertThatIllegalArgumentException().isThrownBy(() -> LogEntryQuery.builder().objectPks(tooMany).build())
 			.withMessageContaining("objectPk");
+	}
+
+	@Test
+	void emptyKeySetMatchesNothingAndSurvivesPaging() {
+		LogEntryQuery none = LogEntryQuery.builder().objectPks(List.of()).model("Order").limit(5).build();
+		assertThat(none.objectPks()).isEmpty();
+		assertThat(none.matchesNothing()).isTrue();
+		assertThat(none.toBuilder().before(7L).build().matchesNothing()).isTrue();
+		assertThat(LogEntryQuery.builder().build().matchesNothing()).isFalse();
+		assertThat(LogEntryQuery.builder().objectPks(List.of()).objectPk("1").build().matchesNothing()).isFalse();
+		assertThat(new LogEntryQuery(null, Set.of(), null, Set.of(), null, null, null, null, 10).matchesNothing())
+			.isTrue();
+		assertThat(new LogEntryQuery(null, null, null, Set.of(), null, null, null, null, 10).matchesNothing())
+			.isFalse();
 	}
 
 	@Test

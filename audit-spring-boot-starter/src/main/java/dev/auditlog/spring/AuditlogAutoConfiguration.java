@@ -2,11 +2,9 @@ package dev.auditlog.spring;
 
 import java.util.Optional;
 
-import dev.auditlog.core.AuditContext;
 import dev.auditlog.core.Masker;
 import dev.auditlog.diff.ChangeDetector;
 import dev.auditlog.diff.ValueFormatter;
-import dev.auditlog.spring.web.ServletPrincipalActorResolver;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -15,18 +13,23 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.domain.AuditorAware;
 
 /**
  * The parts of the audit log that every feature shares: its properties, the diff engine,
- * masking and actor resolution. Each bean backs off when the application declares its
- * own.
+ * masking and the {@link ActorResolution}. Each bean backs off when the application
+ * declares its own. The {@link ActorResolver} is the application's when it declares one,
+ * otherwise the first that fits of: Spring Security's context, the servlet request's
+ * principal, no one.
  *
  * @since 0.1.0
  */
 @AutoConfiguration
 @ConditionalOnBooleanProperty(name = "auditlog.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(AuditlogProperties.class)
+@Import({ ActorResolverConfigurations.SpringSecurity.class, ActorResolverConfigurations.ServletPrincipal.class,
+		ActorResolverConfigurations.NoActor.class })
 public final class AuditlogAutoConfiguration {
 
 	@Bean
@@ -49,21 +52,8 @@ public final class AuditlogAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ActorResolver auditlogActorResolver() {
-		return () -> null;
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(name = { "jakarta.servlet.http.HttpServletRequest",
-			"org.springframework.web.context.request.RequestContextHolder" })
-	static class ServletActor {
-
-		@Bean
-		@ConditionalOnMissingBean
-		ActorResolver auditlogServletActorResolver() {
-			return new ServletPrincipalActorResolver();
-		}
-
+	ActorResolution auditlogActorResolution(ActorResolver actorResolver) {
+		return new ActorResolution(actorResolver);
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -72,15 +62,12 @@ public final class AuditlogAutoConfiguration {
 
 		/**
 		 * Spring Data's {@code @CreatedBy}/{@code @LastModifiedBy} stamp rows with the
-		 * same actor as the audit log.
+		 * same actor as the audit log, on every thread.
 		 */
 		@Bean
 		@ConditionalOnMissingBean(AuditorAware.class)
-		AuditorAware<String> auditlogAuditorAware(ActorResolver actorResolver) {
-			return () -> {
-				String actor = AuditContext.actor();
-				return Optional.ofNullable((actor != null) ? actor : actorResolver.currentActor());
-			};
+		AuditorAware<String> auditlogAuditorAware(ActorResolution actorResolution) {
+			return () -> Optional.ofNullable(actorResolution.currentActor());
 		}
 
 	}

@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import javax.sql.DataSource;
 
+import dev.auditlog.spring.ActorResolution;
 import dev.auditlog.spring.AuditlogAutoConfiguration;
 import dev.auditlog.spring.AuditlogProperties;
 import tools.jackson.databind.json.JsonMapper;
@@ -57,8 +58,9 @@ public final class AuditlogEventsAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean(AuditEventRepository.class)
 		JdbcAuditEventRepository auditlogEventRepository(AuditEventStore auditlogEventStore,
-				ObjectProvider<JsonMapper> jsonMapper) {
-			return new JdbcAuditEventRepository(auditlogEventStore, jsonMapper.getIfAvailable(JsonMapper::new));
+				ObjectProvider<JsonMapper> jsonMapper, ObjectProvider<ActorResolution> actorResolution) {
+			return new JdbcAuditEventRepository(auditlogEventStore, jsonMapper.getIfAvailable(JsonMapper::new),
+					actorResolution.getIfAvailable(() -> new ActorResolution(() -> null)));
 		}
 
 		@Bean

@@ -9,18 +9,29 @@ import java.util.Map;
 
 import dev.auditlog.core.AuditContext;
 import dev.auditlog.core.StoredText;
+import dev.auditlog.spring.ActorResolution;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.actuate.audit.AuditEvent;
 import org.springframework.boot.actuate.audit.AuditEventRepository;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.util.ClassUtils;
 
 /**
  * Spring Boot's {@link AuditEventRepository}, kept in the {@code auditlog_event} table:
  * login successes and failures, denied access and logouts, each with the client address
  * and correlation id of its request. {@code /actuator/auditevents} browses them, together
  * with the data exports, request errors and slow requests the audit log records there.
+ * <p>
+ * An event's principal is whom Spring Boot's listeners name: the user who signed in or
+ * out, the name tried in a failed login. An event that names no one — a blank principal,
+ * Spring Boot's {@code <unknown>}, or Spring Security's anonymous user — is recorded
+ * under the actor the {@link ActorResolution} decides, so
+ * {@value AuditEventStore#ANONYMOUS} when there is none, as every other event of the
+ * audit log.
  *
  * @since 0.1.0
  */
@@ -31,22 +42,54 @@ public class JdbcAuditEventRepository implements AuditEventRepository {
 
 	private final AuditEventStore store;
 
+	/**
+	 * What Spring Boot's authorization listener names when there is no authentication.
+	 */
+	private static final String UNKNOWN = "<unknown>";
+
+	private static final boolean SPRING_SECURITY_PRESENT = ClassUtils.isPresent(
+			"org.springframework.security.core.context.SecurityContextHolder",
+			JdbcAuditEventRepository.class.getClassLoader());
+
 	private final JsonMapper json;
+
+	private final ActorResolution actorResolution;
+
+	/**
+	 * Create a repository over the given store that records events naming no one as
+	 * {@value AuditEventStore#ANONYMOUS}.
+	 * @param store writes to {@code auditlog_event}
+	 * @param json reads the event data
+	 */
+	public JdbcAuditEventRepository(AuditEventStore store, JsonMapper json) {
+		this(store, json, new ActorResolution(() -> null));
+	}
 
 	/**
 	 * Create a repository over the given store.
 	 * @param store writes to {@code auditlog_event}
 	 * @param json reads the event data
+	 * @param actorResolution decides the principal of events that name no one
 	 */
-	public JdbcAuditEventRepository(AuditEventStore store, JsonMapper json) {
+	public JdbcAuditEventRepository(AuditEventStore store, JsonMapper json, ActorResolution actorResolution) {
 		this.store = store;
 		this.json = json;
+		this.actorResolution = actorResolution;
 	}
 
 	@Override
 	public void add(AuditEvent event) {
-		this.store.record(event.getTimestamp(), event.getPrincipal(), event.getType(), remoteAddrOf(event),
+		this.store.record(event.getTimestamp(), principalOf(event), event.getType(), remoteAddrOf(event),
 				event.getData());
+	}
+
+	private @Nullable String principalOf(AuditEvent event) {
+		String principal = event.getPrincipal();
+		if (principal.isBlank() || UNKNOWN.equals(principal)
+				|| (SPRING_SECURITY_PRESENT && AnonymousUser.isNamed(principal))) {
+			return this.actorResolution.currentActor();
+		}
+		return principal;
 	}
 
 	@Override
@@ -75,6 +118,19 @@ public class JdbcAuditEventRepository implements AuditEventRepository {
 		String data = rs.getString(4);
 		return new AuditEvent(timestamp, rs.getString(2), rs.getString(3),
 				(data != null) ? this.json.readValue(data, DATA) : Map.of());
+	}
+
+	/**
+	 * Spring Security's anonymous user, whose name the application chooses.
+	 */
+	private static final class AnonymousUser {
+
+		static boolean isNamed(String principal) {
+			return SecurityContextHolder.getContext()
+				.getAuthentication() instanceof AnonymousAuthenticationToken anonymous
+					&& principal.equals(anonymous.getName());
+		}
+
 	}
 
 	private static @Nullable String remoteAddrOf(AuditEvent event) {

@@ -13,8 +13,6 @@ import org.hibernate.collection.spi.PersistentCollection;
 import org.hibernate.engine.spi.EntityEntry;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.engine.spi.Status;
-import org.hibernate.engine.spi.TransactionCompletionCallbacks.AfterCompletionCallback;
-import org.hibernate.engine.spi.TransactionCompletionCallbacks.BeforeCompletionCallback;
 import org.hibernate.event.spi.AbstractCollectionEvent;
 import org.hibernate.event.spi.PostCollectionRecreateEvent;
 import org.hibernate.event.spi.PostCollectionRecreateEventListener;
@@ -30,12 +28,15 @@ import org.hibernate.event.spi.PreCollectionUpdateEvent;
 import org.hibernate.event.spi.PreCollectionUpdateEventListener;
 import org.hibernate.persister.collection.CollectionPersister;
 import org.hibernate.persister.entity.EntityPersister;
+import org.hibernate.resource.transaction.spi.TransactionObserver;
+import org.hibernate.resource.transaction.spi.TransactionStatus;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Collects the changes of audited entities per transaction from Hibernate's events. The
  * old state comes from Hibernate's loaded state, so nothing is read. The changes are
- * written once, just before the transaction commits; a rollback discards them.
+ * written once, just before the transaction commits, after Hibernate's own flush and
+ * before-completion work; a rollback discards them.
  */
 final class AuditEventListener implements PostInsertEventListener, PostUpdateEventListener, PostDeleteEventListener,
 		PostCollectionRecreateEventListener, PreCollectionUpdateEventListener, PreCollectionRemoveEventListener {
@@ -216,26 +217,37 @@ final class AuditEventListener implements PostInsertEventListener, PostUpdateEve
 		return change;
 	}
 
+	/**
+	 * Start collecting the changes of the session's current transaction. They are written
+	 * by a {@link TransactionObserver} of the session's transaction coordinator, which
+	 * unregisters itself when the transaction completes either way: a callback in the
+	 * session's before-completion queue would stay queued after a rollback (Hibernate
+	 * drains that queue only on commit) and make Hibernate warn
+	 * {@code HHH90010101: Closing shared session with unprocessed transaction completion
+	 * actions} when the session closes.
+	 */
 	private TransactionChanges begin(SharedSessionContractImplementor session) {
-		TransactionChanges changes = new TransactionChanges();
-		session.getTransactionCompletionCallbacks().registerCallback((BeforeCompletionCallback) changes);
-		session.getTransactionCompletionCallbacks().registerCallback((AfterCompletionCallback) changes);
+		TransactionChanges changes = new TransactionChanges(session);
+		session.getTransactionCoordinator().addObserver(changes);
 		return changes;
 	}
 
 	/**
 	 * The changes of one transaction of one session, written just before it commits.
 	 */
-	private final class TransactionChanges implements BeforeCompletionCallback, AfterCompletionCallback {
+	private final class TransactionChanges implements TransactionObserver {
+
+		private final SharedSessionContractImplementor session;
 
 		private final Map<Key, PendingChange> byObject = new LinkedHashMap<>();
 
 		private final List<PendingChange> inOrder = new ArrayList<>();
 
-		// Hibernate keeps a before-completion callback of a rolled-back transaction and
-		// runs
-		// it at the session's next commit: a completed batch must not write then
 		private boolean completed;
+
+		TransactionChanges(SharedSessionContractImplementor session) {
+			this.session = session;
+		}
 
 		PendingChange pending(AuditedModel model, Object id, Object entity) {
 			if (!AuditEventListener.this.squash) {
@@ -251,19 +263,33 @@ final class AuditEventListener implements PostInsertEventListener, PostUpdateEve
 		}
 
 		@Override
-		public void doBeforeTransactionCompletion(SharedSessionContractImplementor session) {
-			if (this.completed) {
-				return;
-			}
-			this.completed = true;
-			AuditEventListener.this.open.remove(session, this);
-			AuditEventListener.this.recorder.get().record(this.inOrder, session);
+		public void afterBegin() {
 		}
 
 		@Override
-		public void doAfterTransactionCompletion(boolean success, SharedSessionContractImplementor session) {
+		public void beforeCompletion() {
+			if (this.session.getTransactionCoordinator()
+				.getTransactionDriverControl()
+				.getStatus() == TransactionStatus.MARKED_ROLLBACK) {
+				// under JTA this runs even when the flush failed: nothing will commit
+				return;
+			}
+			TransactionChanges changes = this;
+			while (changes != null && !changes.completed) {
+				changes.completed = true;
+				AuditEventListener.this.open.remove(this.session, changes);
+				AuditEventListener.this.recorder.get().record(changes.inOrder, this.session);
+				// a PreLogEvent listener may have changed and flushed audited entities:
+				// their changes belong to this transaction too
+				changes = AuditEventListener.this.open.get(this.session);
+			}
+		}
+
+		@Override
+		public void afterCompletion(boolean successful, boolean delayed) {
 			this.completed = true;
-			AuditEventListener.this.open.remove(session, this);
+			AuditEventListener.this.open.remove(this.session, this);
+			this.session.getTransactionCoordinator().removeObserver(this);
 		}
 
 	}

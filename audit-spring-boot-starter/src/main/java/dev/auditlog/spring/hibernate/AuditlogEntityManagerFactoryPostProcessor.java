@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.auditlog.diff.ChangeDetector;
 import dev.auditlog.diff.ValueFormatter;
-import dev.auditlog.spring.ActorResolver;
+import dev.auditlog.spring.ActorResolution;
 import dev.auditlog.spring.AdditionalDataProvider;
 import dev.auditlog.spring.AuditlogProperties;
 import dev.auditlog.spring.schema.AuditDatabase;
@@ -145,7 +145,7 @@ final class AuditlogEntityManagerFactoryPostProcessor implements BeanPostProcess
 		JsonMapper json = this.beanFactory.getBeanProvider(JsonMapper.class).getIfAvailable(JsonMapper::new);
 		return new LogEntryRecorder(this.beanFactory.getBean(ChangeDetector.class),
 				this.beanFactory.getBean(ValueFormatter.class), Objects.requireNonNull(this.events),
-				this.beanFactory.getBean(ActorResolver.class),
+				this.beanFactory.getBean(ActorResolution.class),
 				this.beanFactory.getBeanProvider(AdditionalDataProvider.class).orderedStream().toList(),
 				new LogEntryWriter(database, json), properties.getOnError(),
 				this.beanFactory.getBeanProvider(Clock.class).getIfAvailable(Clock::systemUTC),

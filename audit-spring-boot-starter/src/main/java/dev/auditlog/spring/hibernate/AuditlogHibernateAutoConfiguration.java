@@ -5,7 +5,7 @@ import org.hibernate.engine.spi.SessionFactoryImplementor;
 
 import dev.auditlog.AuditLog;
 import dev.auditlog.diff.ValueFormatter;
-import dev.auditlog.spring.ActorResolver;
+import dev.auditlog.spring.ActorResolution;
 import dev.auditlog.spring.AuditlogAutoConfiguration;
 import dev.auditlog.spring.events.AuditEventStore;
 import dev.auditlog.spring.query.LogEntryRepository;
@@ -41,9 +41,9 @@ public final class AuditlogHibernateAutoConfiguration {
 	@ConditionalOnMissingBean(AuditLog.class)
 	AuditLog auditLog(AuditlogEntityManagerFactoryPostProcessor auditlogEntityManagerFactoryPostProcessor,
 			ObjectProvider<LogEntryRepository> logEntryRepository, ValueFormatter valueFormatter,
-			ObjectProvider<AuditEventStore> auditEventStore, ActorResolver actorResolver) {
+			ObjectProvider<AuditEventStore> auditEventStore, ActorResolution actorResolution) {
 		return new HibernateAuditLog(auditlogEntityManagerFactoryPostProcessor, logEntryRepository, valueFormatter,
-				auditEventStore, actorResolver);
+				auditEventStore, actorResolution);
 	}
 
 }

@@ -10,7 +10,6 @@ import java.util.Optional;
 
 import dev.auditlog.AuditLog;
 import dev.auditlog.core.Action;
-import dev.auditlog.core.AuditContext;
 import dev.auditlog.core.Changes;
 import dev.auditlog.core.LogEntry;
 import dev.auditlog.core.LogEntryPage;
@@ -18,7 +17,7 @@ import dev.auditlog.core.LogEntryQuery;
 import dev.auditlog.core.ValueChange;
 import dev.auditlog.diff.EntityRef;
 import dev.auditlog.diff.ValueFormatter;
-import dev.auditlog.spring.ActorResolver;
+import dev.auditlog.spring.ActorResolution;
 import dev.auditlog.spring.events.AuditEventStore;
 import dev.auditlog.spring.hibernate.AuditlogEntityManagerFactoryPostProcessor.Registration;
 import dev.auditlog.spring.query.LogEntryRepository;
@@ -49,16 +48,16 @@ final class HibernateAuditLog implements AuditLog {
 
 	private final ObjectProvider<AuditEventStore> events;
 
-	private final ActorResolver actorResolver;
+	private final ActorResolution actorResolution;
 
 	HibernateAuditLog(AuditlogEntityManagerFactoryPostProcessor registrations,
 			ObjectProvider<LogEntryRepository> repository, ValueFormatter formatter,
-			ObjectProvider<AuditEventStore> events, ActorResolver actorResolver) {
+			ObjectProvider<AuditEventStore> events, ActorResolution actorResolution) {
 		this.registrations = registrations;
 		this.repository = repository;
 		this.formatter = formatter;
 		this.events = events;
-		this.actorResolver = actorResolver;
+		this.actorResolution = actorResolution;
 	}
 
 	@Override
@@ -83,7 +82,8 @@ final class HibernateAuditLog implements AuditLog {
 	@Override
 	public LogEntryQuery.Builder forObjects(Collection<?> entities) {
 		if (entities.isEmpty()) {
-			throw new IllegalArgumentException("entities must not be empty");
+			// no objects, no entries: order.getLines() may well be empty
+			return LogEntryQuery.builder().objectPks(List.of());
 		}
 		String model = null;
 		List<String> keys = new ArrayList<>(entities.size());
@@ -101,6 +101,9 @@ final class HibernateAuditLog implements AuditLog {
 
 	@Override
 	public LogEntryPage query(LogEntryQuery query) {
+		if (query.matchesNothing()) {
+			return new LogEntryPage(List.of(), null);
+		}
 		LogEntryPage page = repository().query(query);
 		return new LogEntryPage(page.entries().stream().map(this::withLabels).toList(), page.next());
 	}
@@ -155,14 +158,13 @@ final class HibernateAuditLog implements AuditLog {
 			throw new IllegalStateException("Exports are recorded in auditlog_event: it needs a DataSource and "
 					+ "auditlog.events.enabled=true");
 		}
-		String actor = AuditContext.actor();
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("type", type);
 		data.put("format", format);
 		data.put("recordCount", recordCount);
 		data.put("bytes", bytes);
 		data.put("filters", filters);
-		store.record((actor != null) ? actor : this.actorResolver.currentActor(), DATA_EXPORT, data);
+		store.record(this.actorResolution.currentActor(), DATA_EXPORT, data);
 	}
 
 	private void write(Registration registration, List<PendingChange> changes) {

@@ -29,7 +29,7 @@ import dev.auditlog.diff.FieldPolicy;
 import dev.auditlog.diff.ValueFormatter;
 import dev.auditlog.event.PostLogEvent;
 import dev.auditlog.event.PreLogEvent;
-import dev.auditlog.spring.ActorResolver;
+import dev.auditlog.spring.ActorResolution;
 import dev.auditlog.spring.AdditionalDataProvider;
 import dev.auditlog.spring.AuditlogProperties.OnError;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
@@ -56,7 +56,7 @@ final class LogEntryRecorder {
 
 	private final ApplicationEventPublisher events;
 
-	private final ActorResolver actorResolver;
+	private final ActorResolution actorResolution;
 
 	private final List<AdditionalDataProvider> additionalData;
 
@@ -69,12 +69,12 @@ final class LogEntryRecorder {
 	private final StorableValues storable;
 
 	LogEntryRecorder(ChangeDetector detector, ValueFormatter formatter, ApplicationEventPublisher events,
-			ActorResolver actorResolver, List<AdditionalDataProvider> additionalData, LogEntryWriter writer,
+			ActorResolution actorResolution, List<AdditionalDataProvider> additionalData, LogEntryWriter writer,
 			OnError onError, Clock clock, StorableValues storable) {
 		this.detector = detector;
 		this.formatter = formatter;
 		this.events = events;
-		this.actorResolver = actorResolver;
+		this.actorResolution = actorResolution;
 		this.additionalData = additionalData;
 		this.writer = writer;
 		this.onError = onError;
@@ -89,7 +89,7 @@ final class LogEntryRecorder {
 	void stamp(PendingChange change) {
 		AuditContext.Snapshot context = AuditContext.capture();
 		change.timestamp = this.clock.instant();
-		change.actor = (context.actor() != null) ? context.actor() : this.actorResolver.currentActor();
+		change.actor = this.actorResolution.currentActor();
 		change.cid = context.cid();
 		change.remoteAddr = context.remoteAddr();
 	}

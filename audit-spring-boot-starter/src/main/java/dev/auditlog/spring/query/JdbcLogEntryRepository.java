@@ -81,6 +81,9 @@ final class JdbcLogEntryRepository implements LogEntryRepository {
 
 	@Override
 	public LogEntryPage query(LogEntryQuery query) {
+		if (query.matchesNothing()) {
+			return new LogEntryPage(List.of(), null);
+		}
 		SqlDialect dialect = dialect();
 		Where where = new Where();
 		where.equal("model", query.model());
@@ -263,7 +266,10 @@ final class JdbcLogEntryRepository implements LogEntryRepository {
 			}
 		}
 
-		void in(String column, Collection<?> values) {
+		void in(String column, @Nullable Collection<?> values) {
+			if (values == null) {
+				return;
+			}
 			if (values.size() == 1) {
 				equal(column, values.iterator().next());
 			}

@@ -1,7 +1,7 @@
 package dev.auditlog.spring.web;
 
 import dev.auditlog.AuditLog;
-import dev.auditlog.spring.ActorResolver;
+import dev.auditlog.spring.ActorResolution;
 import dev.auditlog.spring.AdditionalDataProvider;
 import dev.auditlog.spring.AuditlogAutoConfiguration;
 import dev.auditlog.spring.AuditlogProperties;
@@ -85,9 +85,9 @@ public final class AuditlogWebAutoConfiguration {
 	static class RequestEvents {
 
 		@Bean
-		WebMvcConfigurer auditlogRequestEvents(AuditEventStore auditEventStore, ActorResolver actorResolver,
+		WebMvcConfigurer auditlogRequestEvents(AuditEventStore auditEventStore, ActorResolution actorResolution,
 				AuditlogProperties properties) {
-			RequestEventsInterceptor interceptor = new RequestEventsInterceptor(auditEventStore, actorResolver,
+			RequestEventsInterceptor interceptor = new RequestEventsInterceptor(auditEventStore, actorResolution,
 					properties.getEvents().isRequestErrors(), properties.getEvents().getSlowRequestThreshold());
 			return new WebMvcConfigurer() {
 				@Override

@@ -4,8 +4,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import dev.auditlog.core.AuditContext;
-import dev.auditlog.spring.ActorResolver;
+import dev.auditlog.spring.ActorResolution;
 import dev.auditlog.spring.events.AuditEventStore;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -33,16 +32,16 @@ class RequestEventsInterceptor implements HandlerInterceptor {
 
 	private final AuditEventStore store;
 
-	private final ActorResolver actorResolver;
+	private final ActorResolution actorResolution;
 
 	private final boolean requestErrors;
 
 	private final @Nullable Duration slowRequestThreshold;
 
-	RequestEventsInterceptor(AuditEventStore store, ActorResolver actorResolver, boolean requestErrors,
+	RequestEventsInterceptor(AuditEventStore store, ActorResolution actorResolution, boolean requestErrors,
 			@Nullable Duration slowRequestThreshold) {
 		this.store = store;
-		this.actorResolver = actorResolver;
+		this.actorResolution = actorResolution;
 		this.requestErrors = requestErrors;
 		this.slowRequestThreshold = slowRequestThreshold;
 	}
@@ -77,8 +76,7 @@ class RequestEventsInterceptor implements HandlerInterceptor {
 
 	private void record(String type, Map<String, Object> data) {
 		try {
-			String actor = AuditContext.actor();
-			this.store.record((actor != null) ? actor : this.actorResolver.currentActor(), type, data);
+			this.store.record(this.actorResolution.currentActor(), type, data);
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Could not record a {} event", type, ex);

@@ -6,7 +6,6 @@ import dev.auditlog.core.AuditContext;
 import dev.auditlog.spring.ActorResolver;
 import dev.auditlog.spring.AuditlogAutoConfiguration;
 import dev.auditlog.spring.context.AuditlogContextAutoConfiguration;
-import dev.auditlog.spring.security.AuditlogSecurityAutoConfiguration;
 import dev.auditlog.spring.security.SecurityContextActorResolver;
 import dev.auditlog.spring.web.AuditContextFilter;
 import dev.auditlog.spring.web.AuditlogWebAutoConfiguration;
@@ -32,9 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AuditlogWebAutoConfigurationTests {
 
-	private final WebApplicationContextRunner web = new WebApplicationContextRunner().withConfiguration(
-			AutoConfigurations.of(AuditlogSecurityAutoConfiguration.class, AuditlogAutoConfiguration.class,
-					AuditlogWebAutoConfiguration.class, AuditlogContextAutoConfiguration.class));
+	private final WebApplicationContextRunner web = new WebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(AuditlogAutoConfiguration.class, AuditlogWebAutoConfiguration.class,
+				AuditlogContextAutoConfiguration.class));
 
 	@Test
 	void servletApplicationGetsTheRequestFilter() {

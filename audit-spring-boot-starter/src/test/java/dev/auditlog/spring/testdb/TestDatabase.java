@@ -72,10 +72,13 @@ public record TestDatabase(String vendor, String url, String username, String pa
 	}
 
 	/**
-	 * Register this database as the application's data source.
+	 * Register this database as the application's data source, with a small pool: Spring
+	 * caches the contexts of many suites at once, and PostgreSQL accepts 100 connections.
 	 * @param registry the registry of a {@code @DynamicPropertySource} method
 	 */
 	public void register(DynamicPropertyRegistry registry) {
+		registry.add("spring.datasource.hikari.maximum-pool-size", () -> "4");
+		registry.add("spring.datasource.hikari.minimum-idle", () -> "1");
 		registry.add("spring.datasource.url", this::url);
 		registry.add("spring.datasource.username", this::username);
 		registry.add("spring.datasource.password", this::password);
