@@ -24,9 +24,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * {@code _USER} and {@code _PASSWORD}) first, then Testcontainers when a Docker engine
  * answers, then, for PostgreSQL, an embedded PostgreSQL. Each suite gets a fresh schema
  * (PostgreSQL) or database (MariaDB) of its own. Without a database the suite is skipped,
- * unless {@code AUDITLOG_TEST_REQUIRE_DB=true}: then it fails. Builds that run side by side on
- * one server keep apart by setting {@code AUDITLOG_TEST_SCHEMA_SUFFIX}, which is appended to
- * every schema and database name.
+ * unless {@code AUDITLOG_TEST_REQUIRE_DB=true}: then it fails. Builds that run side by
+ * side on one server keep apart by setting {@code AUDITLOG_TEST_SCHEMA_SUFFIX}, which is
+ * appended to every schema and database name.
  */
 public record TestDatabase(String vendor, String url, String username, String password) {
 
