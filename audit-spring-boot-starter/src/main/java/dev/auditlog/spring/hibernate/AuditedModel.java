@@ -102,7 +102,7 @@ final class AuditedModel {
 				Object[] subvalues = (value != null) ? component.getPropertyValues(value, session)
 						: new Object[names.length];
 				for (int i = 0; i < names.length; i++) {
-					if (!subtypes[i].isCollectionType()) {
+					if (!subtypes[i].isCollectionType() && !isSynthetic(names[i])) {
 						readValue(field + "." + names[i], subtypes[i], subvalues[i], values, session);
 					}
 				}
@@ -129,7 +129,7 @@ final class AuditedModel {
 			Object[] values = component.getPropertyValues(element, session);
 			Map<String, @Nullable Object> fields = new LinkedHashMap<>(names.length * 2);
 			for (int i = 0; i < names.length; i++) {
-				if (!subtypes[i].isCollectionType()) {
+				if (!subtypes[i].isCollectionType() && !isSynthetic(names[i])) {
 					fields.put(names[i], (values[i] != null) ? elementValue(subtypes[i], values[i], session) : null);
 				}
 			}
@@ -139,6 +139,15 @@ final class AuditedModel {
 			return reference(entityType, element, session, true);
 		}
 		return element;
+	}
+
+	/**
+	 * Return whether a property of an embeddable is Hibernate's own rather than a field,
+	 * such as {@code {discriminator}} of an embeddable hierarchy, whose changes show in
+	 * the fields that come and go.
+	 */
+	static boolean isSynthetic(String propertyName) {
+		return propertyName.startsWith("{");
 	}
 
 	static EntityRef reference(@Nullable EntityType type, Object target, SharedSessionContractImplementor session,

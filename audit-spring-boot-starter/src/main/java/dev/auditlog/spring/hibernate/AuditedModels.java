@@ -83,6 +83,11 @@ final class AuditedModels {
 		sessionFactory.getMappingMetamodel()
 			.forEachCollectionDescriptor((collection) -> collections.put(collection.getRole(), collection));
 		checkModelNames(properties, persisters);
+		List<Class<?>> embeddables = sessionFactory.getJpaMetamodel()
+			.getEmbeddables()
+			.stream()
+			.<Class<?>>map(jakarta.persistence.metamodel.EmbeddableType::getJavaType)
+			.toList();
 		Map<String, AuditedModel> models = new LinkedHashMap<>();
 		for (EntityPersister persister : persisters) {
 			AuditlogProperties.@Nullable Model configured = configuredModel(persister, properties);
@@ -90,7 +95,8 @@ final class AuditedModels {
 			boolean audited = type.isAnnotationPresent(Auditable.class) || configured != null
 					|| (properties.isIncludeAllModels() && !isExcluded(persister, properties.getExcludeModels()));
 			if (audited) {
-				models.put(persister.getEntityName(), model(persister, configured, properties, collections));
+				models.put(persister.getEntityName(),
+						model(persister, configured, properties, collections, embeddables));
 			}
 		}
 		return new AuditedModels(models);
@@ -148,7 +154,7 @@ final class AuditedModels {
 	}
 
 	private static AuditedModel model(EntityPersister persister, AuditlogProperties.@Nullable Model configured,
-			AuditlogProperties properties, Map<String, CollectionPersister> collections) {
+			AuditlogProperties properties, Map<String, CollectionPersister> collections, List<Class<?>> embeddables) {
 		Class<?> type = persister.getMappedClass();
 		ModelOptions options = ModelOptions.fromAnnotations(type);
 		ModelOptions overrides = (configured != null) ? configured.toOptions() : ModelOptions.NONE;
@@ -165,7 +171,7 @@ final class AuditedModels {
 		String[] names = persister.getPropertyNames();
 		Type[] types = persister.getPropertyTypes();
 		List<AuditedModel.PropertyReader> readers = new ArrayList<>();
-		Fields fields = new Fields(policy, persister, collections);
+		Fields fields = new Fields(policy, persister, collections, embeddables);
 		for (int i = 0; i < names.length; i++) {
 			if (names[i].equals(ID_CLASS_PROPERTY)) {
 				// the @IdClass parts, already logged as the identifier
@@ -234,12 +240,16 @@ final class AuditedModels {
 
 		private final Map<String, CollectionPersister> collections;
 
+		private final List<Class<?>> embeddables;
+
 		private final List<ReachedClass> reached = new ArrayList<>();
 
-		Fields(FieldPolicy.Builder policy, EntityPersister persister, Map<String, CollectionPersister> collections) {
+		Fields(FieldPolicy.Builder policy, EntityPersister persister, Map<String, CollectionPersister> collections,
+				List<Class<?>> embeddables) {
 			this.policy = policy;
 			this.persister = persister;
 			this.collections = collections;
+			this.embeddables = embeddables;
 		}
 
 		void add(String name, Type type) {
@@ -251,12 +261,13 @@ final class AuditedModels {
 				}
 			}
 			else if (type instanceof ComponentType component) {
-				this.reached.add(new ReachedClass(name, component.getReturnedClass(),
-						Set.of(component.getPropertyNames()), Set.of(), false));
+				reach(name, component, false);
 				String[] names = component.getPropertyNames();
 				Type[] subtypes = component.getSubtypes();
 				for (int i = 0; i < names.length; i++) {
-					add(name + "." + names[i], subtypes[i]);
+					if (!AuditedModel.isSynthetic(names[i])) {
+						add(name + "." + names[i], subtypes[i]);
+					}
 				}
 			}
 			else if (type instanceof EntityType) {
@@ -272,11 +283,13 @@ final class AuditedModels {
 
 		private void addElements(String collection, String path, Type type) {
 			if (type instanceof ComponentType component) {
-				this.reached.add(new ReachedClass(collection + path, component.getReturnedClass(),
-						Set.of(component.getPropertyNames()), Set.of(), true));
+				reach(collection + path, component, true);
 				String[] names = component.getPropertyNames();
 				Type[] subtypes = component.getSubtypes();
 				for (int i = 0; i < names.length; i++) {
+					if (AuditedModel.isSynthetic(names[i])) {
+						continue;
+					}
 					if (subtypes[i] instanceof ComponentType) {
 						addElements(collection, path + "." + names[i], subtypes[i]);
 					}
@@ -290,6 +303,26 @@ final class AuditedModels {
 			}
 			else if (path.isEmpty() && !type.isEntityType() && isDocument(type)) {
 				this.policy.documentField(collection);
+			}
+		}
+
+		/**
+		 * Remember an embeddable reached at a path, and the subclasses of an embeddable
+		 * hierarchy, whose fields are the component's too.
+		 */
+		private void reach(String path, ComponentType component, boolean elements) {
+			Set<String> persistent = new LinkedHashSet<>();
+			for (String name : component.getPropertyNames()) {
+				if (!AuditedModel.isSynthetic(name)) {
+					persistent.add(name);
+				}
+			}
+			Class<?> type = component.getReturnedClass();
+			this.reached.add(new ReachedClass(path, type, persistent, Set.of(), elements));
+			for (Class<?> embeddable : this.embeddables) {
+				if (embeddable != type && type.isAssignableFrom(embeddable)) {
+					this.reached.add(new ReachedClass(path, embeddable, persistent, Set.of(), elements));
+				}
 			}
 		}
 

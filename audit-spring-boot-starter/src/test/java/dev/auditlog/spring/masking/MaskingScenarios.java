@@ -58,6 +58,10 @@ abstract class MaskingScenarios {
 
 	private static final String SECURITY_CODE = "737";
 
+	private static final String IBAN = "FR7630006000011234567890189";
+
+	private static final String WALLET_TOKEN = "wt_9f8e7d6c5b4a";
+
 	@Autowired
 	TransactionTemplate transaction;
 
@@ -100,9 +104,13 @@ abstract class MaskingScenarios {
 		expected.put("settings", new ValueChange(null,
 				"{\"apiKey\":\"" + masker.mask("sk_live_abcdef") + "\",\"retries\":3,\"theme\":\"dark\"}"));
 		expected.put("formerCards", new CollectionChange(Operation.ADD, List.of(formerCard("Bob Ray", OTHER_NUMBER))));
+		expected.put("method.label", new ValueChange(null, "bank"));
+		expected.put("method.iban", new ValueChange(null, masker.mask(IBAN)));
+		expected.put("wallet.provider", new ValueChange(null, "Pay"));
+		expected.put("wallet.token", new ValueChange(null, masker.mask(WALLET_TOKEN)));
 		assertThat(row.changes()).isEqualTo(expected);
 		assertThat(row.serializedData()).isEqualTo(serialized(expected));
-		assertThat(row.changes()).doesNotContainKey("card.securityCode");
+		assertThat(row.changes()).doesNotContainKeys("card.securityCode", "wallet.pin");
 		assertPublishedAndReadAsStored(payment);
 	}
 
@@ -247,6 +255,8 @@ abstract class MaskingScenarios {
 				loaded.getFormerCards().addAll(replacement.getFormerCards());
 				loaded.setMetadata(replacement.getMetadata());
 				loaded.setSettings(replacement.getSettings());
+				loaded.setMethod(replacement.getMethod());
+				loaded.setWallet(replacement.getWallet());
 				return null;
 			});
 			List<LogEntry> history = this.auditLog.history(payment);
@@ -295,6 +305,8 @@ abstract class MaskingScenarios {
 		metadata.put("internal", "x-17");
 		payment.setMetadata(metadata);
 		payment.setSettings(new Settings("dark", "sk_live_abcdef", 3));
+		payment.setMethod(new BankTransfer("bank", IBAN));
+		payment.setWallet(new Wallet("Pay", WALLET_TOKEN, "2468"));
 		return payment;
 	}
 
@@ -318,6 +330,8 @@ abstract class MaskingScenarios {
 		metadata.put("internal", secret(random, secrets));
 		payment.setMetadata(metadata);
 		payment.setSettings(new Settings("dark", secret(random, secrets), random.nextInt(10)));
+		payment.setMethod(new BankTransfer("bank", secret(random, secrets)));
+		payment.setWallet(new Wallet("Pay", secret(random, secrets), secret(random, secrets)));
 		return payment;
 	}
 

@@ -18,7 +18,8 @@ import org.hibernate.type.SqlTypes;
 
 /**
  * A payment with a card (an embeddable with a nested one), the cards used before (an
- * element collection of the same embeddable), free-form metadata (a JSON map) and
+ * element collection of the same embeddable), a wallet (an embeddable stored as one JSON
+ * column), a method (an embeddable hierarchy), free-form metadata (a JSON map) and
  * settings (a record stored as JSON). Its state is stored with each entry.
  */
 @Entity
@@ -43,6 +44,13 @@ public class Payment {
 
 	@JdbcTypeCode(SqlTypes.JSON)
 	private Settings settings;
+
+	@Embedded
+	private PaymentMethod method;
+
+	@Embedded
+	@JdbcTypeCode(SqlTypes.JSON)
+	private Wallet wallet;
 
 	protected Payment() {
 	}
@@ -74,6 +82,22 @@ public class Payment {
 
 	public void setMetadata(Map<String, Object> metadata) {
 		this.metadata = metadata;
+	}
+
+	public PaymentMethod getMethod() {
+		return this.method;
+	}
+
+	public void setMethod(PaymentMethod method) {
+		this.method = method;
+	}
+
+	public Wallet getWallet() {
+		return this.wallet;
+	}
+
+	public void setWallet(Wallet wallet) {
+		this.wallet = wallet;
 	}
 
 	public Settings getSettings() {
