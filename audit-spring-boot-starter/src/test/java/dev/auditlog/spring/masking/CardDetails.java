@@ -1,13 +1,18 @@
 package dev.auditlog.spring.masking;
 
+import java.util.Map;
+
 import dev.auditlog.annotation.AuditIgnore;
 import dev.auditlog.annotation.AuditMask;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.Embedded;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * A payment card: the number is logged masked, the security code never; the billing
- * address is a nested embeddable with a masked field of its own.
+ * address is a nested embeddable with a masked field of its own; the extras are a JSON
+ * document in which configuration masks the pin.
  */
 @Embeddable
 public class CardDetails {
@@ -22,6 +27,9 @@ public class CardDetails {
 
 	@Embedded
 	private BillingAddress billing;
+
+	@JdbcTypeCode(SqlTypes.JSON)
+	private Map<String, Object> extras;
 
 	protected CardDetails() {
 	}
@@ -55,6 +63,14 @@ public class CardDetails {
 
 	public BillingAddress getBilling() {
 		return this.billing;
+	}
+
+	public Map<String, Object> getExtras() {
+		return this.extras;
+	}
+
+	public void setExtras(Map<String, Object> extras) {
+		this.extras = extras;
 	}
 
 	@Override

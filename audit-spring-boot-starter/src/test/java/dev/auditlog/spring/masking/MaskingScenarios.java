@@ -43,7 +43,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = MaskingApplication.class,
 		properties = { "spring.jpa.hibernate.ddl-auto=create-drop", "spring.jpa.open-in-view=false",
-				"auditlog.models.Payment.mask-fields=metadata.secret,settings.apiKey,formerCards.holder",
+				"auditlog.models.Payment.mask-fields=metadata.secret,settings.apiKey,formerCards.holder,"
+						+ "card.extras.pin,formerCards.extras.pin",
 				"auditlog.models.Payment.exclude-fields=metadata.internal",
 				"spring.datasource.hikari.maximum-pool-size=3" })
 abstract class MaskingScenarios {
@@ -80,7 +81,7 @@ abstract class MaskingScenarios {
 	@BeforeEach
 	void startEmpty() {
 		try (AuditContext.Scope off = AuditContext.disabled()) {
-			for (String table : List.of("payment_former_card", "payment", "auditlog_logentry")) {
+			for (String table : List.of("payment_former_card", "payment_voucher", "payment", "auditlog_logentry")) {
 				this.jdbc.update("DELETE FROM " + table);
 			}
 		}
@@ -99,6 +100,11 @@ abstract class MaskingScenarios {
 		expected.put("card.number", new ValueChange(null, masker.mask(NUMBER)));
 		expected.put("card.billing.city", new ValueChange(null, "Lyon"));
 		expected.put("card.billing.zip", new ValueChange(null, masker.mask("69001")));
+		expected.put("card.extras",
+				new ValueChange(null, "{\"brand\":\"visa\",\"pin\":\"" + masker.mask("1234") + "\"}"));
+		expected.put("loyalty.tier", new ValueChange(null, "gold"));
+		expected.put("loyalty.vouchers", new CollectionChange(Operation.ADD,
+				List.of(masker.mask("VCH-AAAA-1111"), masker.mask("VCH-BBBB-2222"))));
 		expected.put("metadata", new ValueChange(null, "{\"color\":\"red\",\"dims\":{\"w\":1.5},\"secret\":\""
 				+ masker.mask("hunter22") + "\",\"size\":42,\"tags\":[\"a\",\"b\"]}"));
 		expected.put("settings", new ValueChange(null,
@@ -257,6 +263,8 @@ abstract class MaskingScenarios {
 				loaded.setSettings(replacement.getSettings());
 				loaded.setMethod(replacement.getMethod());
 				loaded.setWallet(replacement.getWallet());
+				loaded.getLoyalty().getVouchers().clear();
+				loaded.getLoyalty().getVouchers().addAll(replacement.getLoyalty().getVouchers());
 				return null;
 			});
 			List<LogEntry> history = this.auditLog.history(payment);
@@ -294,8 +302,11 @@ abstract class MaskingScenarios {
 	private static Payment newPayment() {
 		Payment payment = new Payment("P-1",
 				new CardDetails("Ann Lee", NUMBER, SECURITY_CODE, new BillingAddress("Lyon", "69001")));
-		payment.getFormerCards()
-			.add(new CardDetails("Bob Ray", OTHER_NUMBER, "4242", new BillingAddress("Paris", "75001")));
+		payment.getCard().setExtras(Map.of("brand", "visa", "pin", "1234"));
+		CardDetails former = new CardDetails("Bob Ray", OTHER_NUMBER, "4242", new BillingAddress("Paris", "75001"));
+		former.setExtras(Map.of("brand", "mc", "pin", "98765"));
+		payment.getFormerCards().add(former);
+		payment.setLoyalty(new Loyalty("gold", List.of("VCH-AAAA-1111", "VCH-BBBB-2222")));
 		Map<String, Object> metadata = new LinkedHashMap<>();
 		metadata.put("color", "red");
 		metadata.put("size", 42);
@@ -319,11 +330,14 @@ abstract class MaskingScenarios {
 		String code = secret(random, secrets);
 		String zip = secret(random, secrets);
 		Payment payment = new Payment("P-r", new CardDetails("Ann Lee", number, code, new BillingAddress("Lyon", zip)));
+		payment.getCard().setExtras(Map.of("brand", "visa", "pin", secret(random, secrets)));
 		for (int i = random.nextInt(3); i >= 0; i--) {
-			payment.getFormerCards()
-				.add(new CardDetails(secret(random, secrets), secret(random, secrets), secret(random, secrets),
-						new BillingAddress("Paris", secret(random, secrets))));
+			CardDetails former = new CardDetails(secret(random, secrets), secret(random, secrets),
+					secret(random, secrets), new BillingAddress("Paris", secret(random, secrets)));
+			former.setExtras(Map.of("pin", secret(random, secrets)));
+			payment.getFormerCards().add(former);
 		}
+		payment.setLoyalty(new Loyalty("gold", List.of(secret(random, secrets), secret(random, secrets))));
 		Map<String, Object> metadata = new LinkedHashMap<>();
 		metadata.put("color", "red");
 		metadata.put("secret", secret(random, secrets));
@@ -389,13 +403,15 @@ abstract class MaskingScenarios {
 	}
 
 	private static String formerCard(String holder, String number) {
-		return "{\"billing\":{\"city\":\"Paris\",\"zip\":\"" + masker.mask("75001") + "\"},\"holder\":\""
+		return "{\"billing\":{\"city\":\"Paris\",\"zip\":\"" + masker.mask("75001")
+				+ "\"},\"extras\":{\"brand\":\"mc\",\"pin\":\"" + masker.mask("98765") + "\"},\"holder\":\""
 				+ masker.mask(holder) + "\",\"number\":\"" + masker.mask(number) + "\"}";
 	}
 
 	private static String element(String city, String zip, String holder, String number) {
-		return "{\"billing\":{\"city\":\"" + city + "\",\"zip\":\"" + masker.mask(zip) + "\"},\"holder\":\""
-				+ masker.mask(holder) + "\",\"number\":\"" + masker.mask(number) + "\"}";
+		return "{\"billing\":{\"city\":\"" + city + "\",\"zip\":\"" + masker.mask(zip)
+				+ "\"},\"extras\":null,\"holder\":\"" + masker.mask(holder) + "\",\"number\":\"" + masker.mask(number)
+				+ "\"}";
 	}
 
 	private static @Nullable Map<String, Object> serialized(Map<String, FieldChange> changes) {

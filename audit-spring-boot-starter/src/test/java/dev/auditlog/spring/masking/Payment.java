@@ -19,11 +19,12 @@ import org.hibernate.type.SqlTypes;
 /**
  * A payment with a card (an embeddable with a nested one), the cards used before (an
  * element collection of the same embeddable), a wallet (an embeddable stored as one JSON
- * column), a method (an embeddable hierarchy), free-form metadata (a JSON map) and
- * settings (a record stored as JSON). Its state is stored with each entry.
+ * column), a method (an embeddable hierarchy), a loyalty membership (an embeddable
+ * holding an element collection), free-form metadata (a JSON map) and settings (a record
+ * stored as JSON). Its state is stored with each entry.
  */
 @Entity
-@Auditable(m2mFields = "formerCards", serializeData = true)
+@Auditable(m2mFields = { "formerCards", "loyalty.vouchers" }, serializeData = true)
 public class Payment {
 
 	@Id
@@ -47,6 +48,9 @@ public class Payment {
 
 	@Embedded
 	private PaymentMethod method;
+
+	@Embedded
+	private Loyalty loyalty;
 
 	@Embedded
 	@JdbcTypeCode(SqlTypes.JSON)
@@ -82,6 +86,14 @@ public class Payment {
 
 	public void setMetadata(Map<String, Object> metadata) {
 		this.metadata = metadata;
+	}
+
+	public Loyalty getLoyalty() {
+		return this.loyalty;
+	}
+
+	public void setLoyalty(Loyalty loyalty) {
+		this.loyalty = loyalty;
 	}
 
 	public PaymentMethod getMethod() {
