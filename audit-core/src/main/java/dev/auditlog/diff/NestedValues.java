@@ -26,7 +26,9 @@ import tools.jackson.databind.node.ObjectNode;
  * Excluded paths are removed from the clear tree, which is compared; masked paths are
  * replaced by the masked text of their value only when the tree is written for the log. A
  * path crosses arrays: {@code items.secret} reaches {@code secret} in every element of
- * the array {@code items}.
+ * the array {@code items}. A member whose name holds dots is reached too:
+ * {@code user.email} names the member {@code "user.email"} as well as {@code email} in
+ * {@code user}.
  */
 final class NestedValues {
 
@@ -124,6 +126,9 @@ final class NestedValues {
 			array.values().forEach((element) -> remove(element, path, index));
 		}
 		else if (node instanceof ObjectNode object) {
+			if (index < path.size() - 1) {
+				object.remove(rest(path, index));
+			}
 			String name = path.get(index);
 			if (index == path.size() - 1) {
 				object.remove(name);
@@ -142,18 +147,32 @@ final class NestedValues {
 			array.values().forEach((element) -> mask(element, path, index, masker));
 		}
 		else if (node instanceof ObjectNode object) {
-			String name = path.get(index);
-			JsonNode child = object.get(name);
-			if (child == null || child.isNull()) {
-				return;
+			if (index < path.size() - 1) {
+				maskMember(object, rest(path, index), masker);
 			}
+			String name = path.get(index);
 			if (index == path.size() - 1) {
-				object.put(name, masker.mask(child.isString() ? child.stringValue() : canonical(child)));
+				maskMember(object, name, masker);
 			}
 			else {
-				mask(child, path, index + 1, masker);
+				JsonNode child = object.get(name);
+				if (child != null) {
+					mask(child, path, index + 1, masker);
+				}
 			}
 		}
+	}
+
+	private static void maskMember(ObjectNode object, String name, Masker masker) {
+		JsonNode value = object.get(name);
+		if (value != null && !value.isNull()) {
+			object.put(name, masker.mask(value.isString() ? value.stringValue() : canonical(value)));
+		}
+	}
+
+	/** The names of a path from an index on, joined as one member name. */
+	private static String rest(List<String> path, int index) {
+		return String.join(".", path.subList(index, path.size()));
 	}
 
 	private static void write(JsonNode node, StringBuilder text) {

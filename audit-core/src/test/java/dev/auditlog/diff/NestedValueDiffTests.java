@@ -146,6 +146,21 @@ class NestedValueDiffTests {
 	}
 
 	@Test
+	void memberNamesHoldingDotsAreReachedByThePath() {
+		FieldPolicy dotted = FieldPolicy.builder("Payment")
+			.documentField("metadata")
+			.options(TestModelOptions.options().mask("metadata.user.email").exclude("metadata.a.b.c").build())
+			.build();
+		Map<String, Object> metadata = Map.of("user.email", "ann@example.com", "user",
+				Map.of("email", "bob@example.com"), "a.b.c", "gone", "a",
+				Map.of("b.c", "gone too", "b", Map.of("c", "gone as well", "d", "kept")));
+		assertThat(this.detector.diff(null, snapshot("metadata", metadata), dotted).get("metadata"))
+			.isEqualTo(new ValueChange(null,
+					"{\"a\":{\"b\":{\"d\":\"kept\"}},\"user\":{\"email\":\"" + this.masker.mask("bob@example.com")
+							+ "\"},\"user.email\":\"" + this.masker.mask("ann@example.com") + "\"}"));
+	}
+
+	@Test
 	void nullInsideAMaskedPathStaysNull() {
 		Map<String, @Nullable Object> metadata = new LinkedHashMap<>();
 		metadata.put("secret", null);

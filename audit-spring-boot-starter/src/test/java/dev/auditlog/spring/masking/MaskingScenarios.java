@@ -246,6 +246,33 @@ abstract class MaskingScenarios {
 	}
 
 	@Test
+	void changesLoggedByHandAreMaskedAndExcludedAsTheModelSays() {
+		Payment payment = inTransaction((em) -> persist(newPayment()));
+		Map<String, FieldChange> given = new LinkedHashMap<>();
+		given.put("card.number", new ValueChange(NUMBER, OTHER_NUMBER));
+		given.put("card.securityCode", new ValueChange(SECURITY_CODE, "999"));
+		given.put("metadata", new ValueChange(null, "{\"secret\":\"hunter22\",\"internal\":\"x-17\"}"));
+		given.put("formerCards", new CollectionChange(Operation.ADD,
+				List.of("{\"holder\":\"Cy Doe\",\"number\":\"6011000990139424\",\"securityCode\":\"321\"}")));
+		inTransaction((em) -> {
+			this.auditLog.log(em.find(Payment.class, payment.getId()), Action.UPDATE, Changes.of(given), null);
+			return null;
+		});
+		this.auditLog.logBulkUpdate(Payment.class, List.of(payment.getId()), Map.of("card.number",
+				new ValueChange(NUMBER, null), "card.securityCode", new ValueChange("999", null)));
+		List<Row> rows = rows();
+		Map<String, FieldChange> expected = new LinkedHashMap<>();
+		expected.put("card.number", new ValueChange(masker.mask(NUMBER), masker.mask(OTHER_NUMBER)));
+		expected.put("metadata", new ValueChange(null, "{\"secret\":\"" + masker.mask("hunter22") + "\"}"));
+		expected.put("formerCards", new CollectionChange(Operation.ADD, List.of("{\"holder\":\"" + masker.mask("Cy Doe")
+				+ "\",\"number\":\"" + masker.mask("6011000990139424") + "\"}")));
+		assertThat(rows).extracting(Row::changes)
+			.containsExactly(rows.get(0).changes(), expected,
+					Map.of("card.number", new ValueChange(masker.mask(NUMBER), null)));
+		assertPublishedAndReadAsStored(payment);
+	}
+
+	@Test
 	void noClearSecretEverReachesARowAnEventOrTheHistory() {
 		long seed = 20251130L;
 		Random random = new Random(seed);
