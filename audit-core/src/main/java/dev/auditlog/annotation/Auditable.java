@@ -30,13 +30,17 @@ public @interface Auditable {
 	String[] includeFields() default {};
 
 	/**
-	 * These fields are never diffed or logged; wins over {@link #includeFields()}.
+	 * These fields are never diffed or logged; wins over {@link #includeFields()}. Also
+	 * fields of the elements of an element collection ({@code cards.securityCode}) and
+	 * paths inside a JSON document ({@code metadata.internal}).
 	 * @return the field names
 	 */
 	String[] excludeFields() default {};
 
 	/**
 	 * These fields are logged masked: the first half of the value replaced by {@code *}.
+	 * Also fields of the elements of an element collection ({@code cards.number}) and
+	 * paths inside a JSON document ({@code metadata.secret}).
 	 * @return the field names
 	 */
 	String[] maskFields() default {};

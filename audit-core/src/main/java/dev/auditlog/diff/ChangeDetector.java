@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import dev.auditlog.core.Changes;
@@ -15,6 +16,7 @@ import dev.auditlog.core.FieldChange;
 import dev.auditlog.core.Masker;
 import dev.auditlog.core.ValueChange;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The diff engine: compares two snapshots of an entity under its {@link FieldPolicy} and
@@ -28,10 +30,24 @@ import org.jspecify.annotations.Nullable;
  * so no entry, when nothing audited changed.</li>
  * </ul>
  * Collections are compared with {@link #diffCollection}: one change set per operation.
+ * <p>
+ * A JSON document ({@link FieldPolicy.Builder#documentField(String)}) is logged as its
+ * canonical JSON text: members sorted by name, numbers, booleans, nulls, arrays and
+ * objects kept as JSON, no white space. Two documents are compared as documents, so
+ * member order alone is no change. Paths inside it that {@code exclude-fields} names are
+ * left out before comparing; paths that {@code mask-fields} names are replaced by the
+ * masked text of their value. An element of a collection of embeddables
+ * ({@link EmbeddableValue}) is logged the same way, as a JSON object of its fields, each
+ * a string as any other value.
  *
  * @since 0.1.0
  */
 public final class ChangeDetector {
+
+	private static final System.Logger logger = System.getLogger(ChangeDetector.class.getName());
+
+	/** Logged instead of a value whose masked or excluded parts could not be found. */
+	static final String UNREADABLE = "(not logged: the value could not be read as JSON to mask it)";
 
 	private final ValueFormatter formatter;
 
@@ -68,6 +84,16 @@ public final class ChangeDetector {
 		for (String field : policy.auditedFields()) {
 			Object oldValue = oldValues.get(field);
 			Object newValue = newValues.get(field);
+			NestedPaths nested = policy.nestedPaths(field);
+			if (nested != null) {
+				NestedValue oldNested = nestedValue(field, oldValue, nested, policy);
+				NestedValue newNested = nestedValue(field, newValue, nested, policy);
+				if (!Objects.equals(oldNested, newNested)) {
+					changes.put(field, new ValueChange(loggedText(field, oldNested, policy),
+							loggedText(field, newNested, policy)));
+				}
+				continue;
+			}
 			if (this.formatter.same(oldValue, newValue)) {
 				continue;
 			}
@@ -89,6 +115,12 @@ public final class ChangeDetector {
 	public List<Changes> diffCollection(String field, Collection<?> before, Collection<?> after, FieldPolicy policy) {
 		if (!policy.tracksCollection(field)) {
 			return List.of();
+		}
+		NestedPaths nested = policy.nestedPaths(field);
+		if (nested != null) {
+			// compared by their clear JSON without the excluded paths, logged masked
+			before = nestedValues(field, before, nested, policy);
+			after = nestedValues(field, after, nested, policy);
 		}
 		Set<?> oldElements = (before instanceof Set<?> set) ? set : new LinkedHashSet<>(before);
 		Set<?> newElements = (after instanceof Set<?> set) ? set : new LinkedHashSet<>(after);
@@ -128,8 +160,8 @@ public final class ChangeDetector {
 		Map<String, @Nullable Object> data = new LinkedHashMap<>();
 		state.values().forEach((field, value) -> {
 			if (policy.isSerialized(field)) {
-				data.put(field, (value instanceof Collection<?> elements) ? representationsOf(field, elements, policy)
-						: stringOf(field, value, policy));
+				data.put(field, (value instanceof Collection<?> elements && !isDocument(field, policy))
+						? representationsOf(field, elements, policy) : stringOf(field, value, policy));
 			}
 		});
 		return data;
@@ -137,14 +169,21 @@ public final class ChangeDetector {
 
 	/**
 	 * Mask the values of the masked fields in changes made elsewhere, such as changes
-	 * logged by hand, and attach the model's display rules.
+	 * logged by hand, leave out excluded fields, and attach the model's display rules.
+	 * The value of a JSON document, and an element of a collection of embeddables, is
+	 * read as JSON text to mask and leave out the paths inside it; text that is not JSON
+	 * is then logged as a note, never in clear.
 	 * @param changes the changes, in clear
 	 * @param policy the model's policy
 	 * @return the changes as they may be stored
 	 */
 	public Changes mask(Changes changes, FieldPolicy policy) {
 		Map<String, FieldChange> masked = new LinkedHashMap<>();
-		changes.asMap().forEach((field, change) -> {
+		changes.asMap().forEach((field, given) -> {
+			if (policy.isExcluded(field)) {
+				return;
+			}
+			FieldChange change = withNestedPathsMasked(field, given, policy);
 			if (!policy.isMasked(field)) {
 				masked.put(field, change);
 			}
@@ -168,6 +207,9 @@ public final class ChangeDetector {
 	 * @return the representation
 	 */
 	public String representationOf(@Nullable Object element) {
+		if (element instanceof NestedValue nested) {
+			return nested.logged();
+		}
 		if (element instanceof EntityRef ref && ref.repr() != null) {
 			return ref.repr();
 		}
@@ -185,12 +227,109 @@ public final class ChangeDetector {
 	}
 
 	private @Nullable String stringOf(String field, @Nullable Object value, FieldPolicy policy) {
+		NestedPaths nested = policy.nestedPaths(field);
+		if (nested != null && value != null && !policy.isCollection(field)) {
+			return loggedText(field, nestedValue(field, value, nested, policy), policy);
+		}
 		String text = this.formatter.format(value, policy.fkRepresentation());
 		return (text != null) ? maskIfNeeded(field, text, policy) : null;
 	}
 
 	private String maskIfNeeded(String field, String text, FieldPolicy policy) {
 		return policy.isMasked(field) ? this.masker.mask(text) : text;
+	}
+
+	private static boolean isDocument(String field, FieldPolicy policy) {
+		return policy.nestedPaths(field) != null && !policy.isCollection(field);
+	}
+
+	private @Nullable String loggedText(String field, @Nullable NestedValue value, FieldPolicy policy) {
+		return (value != null) ? maskIfNeeded(field, value.logged(), policy) : null;
+	}
+
+	private List<Object> nestedValues(String field, Collection<?> elements, NestedPaths nested, FieldPolicy policy) {
+		List<Object> values = new ArrayList<>(elements.size());
+		for (Object element : elements) {
+			NestedValue value = nestedValue(field, element, nested, policy);
+			values.add((value != null) ? value : "null");
+		}
+		return values;
+	}
+
+	/**
+	 * Return a document or an embeddable element as compared and as logged. A value that
+	 * cannot be written as JSON is compared by its text and, when paths inside it are to
+	 * be hidden, logged as a note: its secret cannot be found to mask it.
+	 */
+	private @Nullable NestedValue nestedValue(String field, @Nullable Object value, NestedPaths nested,
+			FieldPolicy policy) {
+		if (value == null) {
+			return null;
+		}
+		try {
+			JsonNode tree = NestedValues.clearTree(value, nested, this.formatter, policy.fkRepresentation());
+			return new NestedValue(NestedValues.canonical(tree), NestedValues.maskedText(tree, nested, this.masker));
+		}
+		catch (RuntimeException ex) {
+			// the exception's message may quote the value: it is not logged
+			logger.log(System.Logger.Level.WARNING, () -> "Audit model '" + policy.model() + "': a value of '" + field
+					+ "' (" + value.getClass().getName() + ") cannot be read as JSON (" + ex.getClass().getSimpleName()
+					+ "); it is compared by its text" + (nested.hidesAnything() ? " and logged as a note" : ""));
+			String text = Objects.requireNonNullElse(this.formatter.format(value, policy.fkRepresentation()), "");
+			return new NestedValue(text, nested.hidesAnything() ? UNREADABLE : text);
+		}
+	}
+
+	/**
+	 * Apply the masked and excluded paths inside a document or the elements of a
+	 * collection to a change given in clear, such as one logged by hand.
+	 */
+	private FieldChange withNestedPathsMasked(String field, FieldChange change, FieldPolicy policy) {
+		NestedPaths nested = policy.nestedPaths(field);
+		if (nested == null || !nested.hidesAnything()) {
+			return change;
+		}
+		if (change instanceof ValueChange value && !policy.isCollection(field)) {
+			return new ValueChange(maskedText(field, value.oldValue(), nested, policy),
+					maskedText(field, value.newValue(), nested, policy));
+		}
+		if (change instanceof CollectionChange collection && policy.isCollection(field)) {
+			List<String> objects = new ArrayList<>(collection.objects().size());
+			for (String object : collection.objects()) {
+				objects.add(Objects.requireNonNull(maskedText(field, object, nested, policy)));
+			}
+			objects.sort(null);
+			return new CollectionChange(collection.operation(), objects);
+		}
+		return change;
+	}
+
+	private @Nullable String maskedText(String field, @Nullable String text, NestedPaths nested, FieldPolicy policy) {
+		if (text == null) {
+			return null;
+		}
+		NestedValue value = nestedValue(field, text, nested, policy);
+		return (value != null) ? value.logged() : null;
+	}
+
+	/**
+	 * A document or an embeddable element: its clear canonical JSON without the excluded
+	 * paths, which is compared, and the text logged with the masked paths masked. Two are
+	 * equal when their compared texts are, so that they can be counted as collection
+	 * elements.
+	 */
+	record NestedValue(String compared, String logged) {
+
+		@Override
+		public boolean equals(@Nullable Object other) {
+			return this == other || (other instanceof NestedValue value && this.compared.equals(value.compared));
+		}
+
+		@Override
+		public int hashCode() {
+			return this.compared.hashCode();
+		}
+
 	}
 
 }

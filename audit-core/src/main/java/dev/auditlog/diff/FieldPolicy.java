@@ -25,7 +25,11 @@ import org.jspecify.annotations.Nullable;
  * model, the option and the field when an option names a field the model does not have.
  * <p>
  * An option naming a field also covers its nested fields: {@code address} covers
- * {@code address.city}.
+ * {@code address.city}. {@code mask-fields} and {@code exclude-fields} also reach inside
+ * values that have a structure: the fields of the elements of an element collection of
+ * embeddables ({@code cards.number}) and paths inside a JSON document
+ * ({@code metadata.secret}); such a value is logged as canonical JSON with those paths
+ * masked or left out.
  *
  * @since 0.1.0
  */
@@ -42,6 +46,10 @@ public final class FieldPolicy {
 	private final Set<String> collections;
 
 	private final Set<String> masked;
+
+	private final Set<String> excluded;
+
+	private final Map<String, NestedPaths> nested;
 
 	private final Set<Action> actions;
 
@@ -67,6 +75,8 @@ public final class FieldPolicy {
 				(field) -> this.collections.contains(field) && m2m.contains(field) && !covers(exclude, field));
 		Set<String> mask = orEmpty(options.maskFields());
 		this.masked = select((field) -> covers(mask, field));
+		this.excluded = Collections.unmodifiableSet(exclude);
+		this.nested = nestedPaths(builder, mask, exclude);
 		this.actions = (options.actions() != null) ? Collections.unmodifiableSet(EnumSet.copyOf(actionsOf(options)))
 				: Collections.unmodifiableSet(EnumSet.allOf(Action.class));
 		this.serializeData = Boolean.TRUE.equals(options.serializeData());
@@ -82,6 +92,40 @@ public final class FieldPolicy {
 		this.fkRepresentation = (options.fkRepresentation() != null) ? options.fkRepresentation() : FkRepresentation.ID;
 		Map<String, String> labels = (options.mappingFields() != null) ? options.mappingFields() : Map.of();
 		this.displayRules = new DisplayRules(labels, builder.valueLabels, builder.maxDisplayLength);
+	}
+
+	private static Map<String, NestedPaths> nestedPaths(Builder builder, Set<String> mask, Set<String> exclude) {
+		Set<String> structured = new LinkedHashSet<>();
+		for (String document : builder.documents) {
+			if (builder.fields.containsKey(document)) {
+				structured.add(document);
+			}
+		}
+		for (String element : builder.elementFields) {
+			structured.add(builder.collectionOf(element));
+		}
+		Map<String, NestedPaths> nested = new LinkedHashMap<>();
+		for (String field : structured) {
+			Set<String> documents = new LinkedHashSet<>();
+			for (String document : builder.documents) {
+				if (document.startsWith(field + ".")) {
+					documents.add(document.substring(field.length() + 1));
+				}
+			}
+			nested.put(field, new NestedPaths(builder.documents.contains(field), Collections.unmodifiableSet(documents),
+					pathsInside(field, mask), pathsInside(field, exclude)));
+		}
+		return Collections.unmodifiableMap(nested);
+	}
+
+	private static List<List<String>> pathsInside(String field, Set<String> names) {
+		List<List<String>> paths = new ArrayList<>();
+		for (String name : names) {
+			if (name.startsWith(field + ".")) {
+				paths.add(List.of(name.substring(field.length() + 1).split("\\.")));
+			}
+		}
+		return List.copyOf(paths);
 	}
 
 	private static Set<Action> actionsOf(ModelOptions options) {
@@ -196,6 +240,26 @@ public final class FieldPolicy {
 	}
 
 	/**
+	 * Return whether an option excludes a field, by its name or a name that covers it.
+	 * Unlike {@link #isAudited(String)}, this also answers for names the model does not
+	 * know, such as those of changes logged by hand.
+	 * @param field the field name
+	 * @return {@code true} if the field is excluded
+	 */
+	public boolean isExcluded(String field) {
+		return covers(this.excluded, field);
+	}
+
+	/**
+	 * Return the masked and excluded paths inside a field whose values have a structure,
+	 * or {@code null} when the field is neither a JSON document nor a collection of
+	 * embeddables or documents.
+	 */
+	@Nullable NestedPaths nestedPaths(String field) {
+		return this.nested.get(field);
+	}
+
+	/**
 	 * Return whether an action is logged for this model.
 	 * @param action the action
 	 * @return {@code true} if it is logged
@@ -266,6 +330,10 @@ public final class FieldPolicy {
 
 		private final Set<String> excludedEverywhere = new LinkedHashSet<>();
 
+		private final Set<String> elementFields = new LinkedHashSet<>();
+
+		private final Set<String> documents = new LinkedHashSet<>();
+
 		private ModelOptions options = ModelOptions.NONE;
 
 		private int maxDisplayLength = DisplayRules.DEFAULT_MAX_LENGTH;
@@ -315,6 +383,61 @@ public final class FieldPolicy {
 		}
 
 		/**
+		 * Add a field that holds a JSON document, such as an attribute mapped as JSON or
+		 * a map: its value is logged as canonical JSON text, compared as a document
+		 * (member order is no change), and {@code mask-fields} and {@code exclude-fields}
+		 * may name paths inside it ({@code metadata.secret}).
+		 * @param name the field name; also a sub-field of the elements of a collection
+		 * added with {@link #elementField(String)}, or a collection whose elements are
+		 * documents
+		 * @return this builder
+		 */
+		public Builder documentField(String name) {
+			if (!this.fields.containsKey(name) && !this.elementFields.contains(name)) {
+				this.fields.put(name, null);
+			}
+			this.documents.add(name);
+			return this;
+		}
+
+		/**
+		 * Add a field of the elements of a collection of embeddables, such as
+		 * {@code cards.number} of the element collection {@code cards}: each element is
+		 * logged as a JSON object of its fields, and {@code mask-fields} and
+		 * {@code exclude-fields} may name these paths.
+		 * @param path the collection's name, a dot and the field's name; nested
+		 * embeddables as {@code cards.billing.zip}
+		 * @return this builder
+		 * @throws IllegalArgumentException if the path does not start with the name of a
+		 * collection added before
+		 */
+		public Builder elementField(String path) {
+			if (collectionOrNull(path) == null) {
+				throw new IllegalArgumentException("Audit model '" + this.model + "': '" + path
+						+ "' is no field of the elements of a collection (collections: " + this.collections + ")");
+			}
+			this.elementFields.add(path);
+			return this;
+		}
+
+		private @Nullable String collectionOrNull(String path) {
+			for (String collection : this.collections) {
+				if (path.startsWith(collection + ".")) {
+					return collection;
+				}
+			}
+			return null;
+		}
+
+		private String collectionOf(String elementField) {
+			String collection = collectionOrNull(elementField);
+			if (collection == null) {
+				throw new IllegalStateException("No collection of " + elementField);
+			}
+			return collection;
+		}
+
+		/**
 		 * Use these options.
 		 * @param options the model's options
 		 * @return this builder
@@ -352,13 +475,13 @@ public final class FieldPolicy {
 		 * when an option names an unknown field or a non-collection as a collection
 		 */
 		public FieldPolicy build() {
-			requireKnown("include-fields", this.options.includeFields());
-			requireKnown("exclude-fields", this.options.excludeFields());
-			requireKnown("mask-fields", this.options.maskFields());
-			requireKnown("m2m-fields", this.options.m2mFields());
-			requireKnown("serialize-fields", this.options.serializeFields());
+			requireKnown("include-fields", this.options.includeFields(), false);
+			requireKnown("exclude-fields", this.options.excludeFields(), true);
+			requireKnown("mask-fields", this.options.maskFields(), true);
+			requireKnown("m2m-fields", this.options.m2mFields(), false);
+			requireKnown("serialize-fields", this.options.serializeFields(), false);
 			if (this.options.mappingFields() != null) {
-				requireKnown("mapping-fields", this.options.mappingFields().keySet());
+				requireKnown("mapping-fields", this.options.mappingFields().keySet(), false);
 			}
 			if (this.options.m2mFields() != null) {
 				for (String name : this.options.m2mFields()) {
@@ -371,23 +494,59 @@ public final class FieldPolicy {
 			return new FieldPolicy(this, this.options);
 		}
 
-		private void requireKnown(String option, @Nullable Collection<String> names) {
+		private void requireKnown(String option, @Nullable Collection<String> names, boolean reachesInside) {
 			if (names == null) {
 				return;
 			}
 			List<String> unknown = new ArrayList<>();
 			for (String name : names) {
-				if (!this.fields.containsKey(name)
-						&& this.fields.keySet().stream().noneMatch((field) -> field.startsWith(name + "."))) {
+				if (this.fields.containsKey(name)
+						|| this.fields.keySet().stream().anyMatch((field) -> field.startsWith(name + "."))) {
+					continue;
+				}
+				String inside = structuredFieldAround(name);
+				if (inside == null) {
 					unknown.add(name);
+				}
+				else if (!reachesInside) {
+					throw new IllegalArgumentException(
+							"Audit model '" + this.model + "': " + option + " names '" + name + "', a path inside "
+									+ (this.collections.contains(inside) ? "the elements of '" : "the JSON document '")
+									+ inside + "'; only mask-fields and exclude-fields reach inside a value, " + option
+									+ " takes the whole field '" + inside + "'");
 				}
 			}
 			if (!unknown.isEmpty()) {
+				StringBuilder known = new StringBuilder(String.join(", ", this.fields.keySet()));
+				if (reachesInside) {
+					this.elementFields.forEach((path) -> known.append(", ").append(path));
+					this.documents.forEach((document) -> known.append(", ").append(document).append(".<path>"));
+				}
 				throw new IllegalArgumentException("Audit model '" + this.model + "': " + option
 						+ " names unknown field" + ((unknown.size() > 1) ? "s " : " ")
 						+ String.join(", ", unknown.stream().map((n) -> "'" + n + "'").toList()) + " (known fields: "
-						+ String.join(", ", this.fields.keySet()) + ")");
+						+ known + ")");
 			}
+		}
+
+		/**
+		 * Return the structured field that a path names the inside of: the collection
+		 * when it names a field of its elements (or a prefix of one), the document when
+		 * it names a path inside a JSON document; else {@code null}.
+		 */
+		private @Nullable String structuredFieldAround(String path) {
+			for (String document : this.documents) {
+				if (path.startsWith(document + ".")) {
+					String collection = collectionOrNull(document);
+					return (collection != null) ? collection : document;
+				}
+			}
+			for (String element : this.elementFields) {
+				if (element.equals(path) || element.startsWith(path + ".")) {
+					return collectionOf(element);
+				}
+			}
+			return null;
 		}
 
 		private static Map<String, String> enumLabels(Class<?> type) {

@@ -1,7 +1,5 @@
 package dev.auditlog.diff;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -56,21 +54,7 @@ public record ModelOptions(@Nullable Set<String> includeFields, @Nullable Set<St
 		Set<String> ignored = new LinkedHashSet<>();
 		Set<String> masked = new LinkedHashSet<>();
 		Map<String, String> labels = new LinkedHashMap<>();
-		for (Class<?> current = type; current != null && current != Object.class; current = current.getSuperclass()) {
-			for (Field field : current.getDeclaredFields()) {
-				collect(field.getName(), field.isAnnotationPresent(AuditIgnore.class),
-						field.isAnnotationPresent(AuditMask.class), field.getAnnotation(AuditLabel.class), ignored,
-						masked, labels);
-			}
-			for (Method method : current.getDeclaredMethods()) {
-				String property = propertyOf(method);
-				if (property != null) {
-					collect(property, method.isAnnotationPresent(AuditIgnore.class),
-							method.isAnnotationPresent(AuditMask.class), method.getAnnotation(AuditLabel.class),
-							ignored, masked, labels);
-				}
-			}
-		}
+		collect("", AnnotatedMember.declaredOn(type), true, ignored, masked, labels);
 		Auditable auditable = type.getAnnotation(Auditable.class);
 		if (auditable == null) {
 			return new ModelOptions(null, nullIfEmpty(ignored), nullIfEmpty(masked), labels.isEmpty() ? null : labels,
@@ -84,37 +68,53 @@ public record ModelOptions(@Nullable Set<String> includeFields, @Nullable Set<St
 				auditable.fkRepresentation());
 	}
 
+	/**
+	 * Return the field options given by the annotated members of a class reached at a
+	 * path of a model, such as an embeddable: {@code @AuditMask} on {@code number} of the
+	 * embeddable reached at {@code card} masks {@code card.number}.
+	 * @param path the path at which the class is reached ({@code card}, {@code cards} for
+	 * the elements of an element collection), or the empty string for the model itself
+	 * @param members the annotated members of the class, see
+	 * {@link AnnotatedMember#declaredOn(Class)}
+	 * @param withLabels whether to take labels too; labels of the elements of a
+	 * collection have no place to show
+	 * @return excluded, masked and labelled fields; {@link #NONE} when there are none
+	 */
+	public static ModelOptions fromMembers(String path, List<AnnotatedMember> members, boolean withLabels) {
+		Set<String> ignored = new LinkedHashSet<>();
+		Set<String> masked = new LinkedHashSet<>();
+		Map<String, String> labels = new LinkedHashMap<>();
+		collect(path, members, withLabels, ignored, masked, labels);
+		if (ignored.isEmpty() && masked.isEmpty() && labels.isEmpty()) {
+			return NONE;
+		}
+		return new ModelOptions(null, nullIfEmpty(ignored), nullIfEmpty(masked), labels.isEmpty() ? null : labels, null,
+				null, null, null, null, null);
+	}
+
+	private static void collect(String path, List<AnnotatedMember> members, boolean withLabels, Set<String> ignored,
+			Set<String> masked, Map<String, String> labels) {
+		for (AnnotatedMember member : members) {
+			if (member.property() == null) {
+				continue;
+			}
+			String name = path.isEmpty() ? member.property() : path + "." + member.property();
+			if (member.ignore()) {
+				ignored.add(name);
+			}
+			if (member.mask()) {
+				masked.add(name);
+			}
+			if (withLabels && member.label() != null) {
+				labels.putIfAbsent(name, member.label());
+			}
+		}
+	}
+
 	private static Set<Action> actionsOf(Auditable auditable) {
 		Set<Action> actions = EnumSet.noneOf(Action.class);
 		actions.addAll(Arrays.asList(auditable.actions()));
 		return actions;
-	}
-
-	private static void collect(String name, boolean ignore, boolean mask, @Nullable AuditLabel label,
-			Set<String> ignored, Set<String> masked, Map<String, String> labels) {
-		if (ignore) {
-			ignored.add(name);
-		}
-		if (mask) {
-			masked.add(name);
-		}
-		if (label != null) {
-			labels.putIfAbsent(name, label.value());
-		}
-	}
-
-	private static @Nullable String propertyOf(Method method) {
-		String name = method.getName();
-		if (method.getParameterCount() != 0) {
-			return null;
-		}
-		if (name.startsWith("get") && name.length() > 3) {
-			return Character.toLowerCase(name.charAt(3)) + name.substring(4);
-		}
-		if (name.startsWith("is") && name.length() > 2) {
-			return Character.toLowerCase(name.charAt(2)) + name.substring(3);
-		}
-		return null;
 	}
 
 	private static @Nullable Set<String> names(String[] names) {

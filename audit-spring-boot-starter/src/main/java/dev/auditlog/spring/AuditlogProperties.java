@@ -436,13 +436,15 @@ public class AuditlogProperties {
 
 		/**
 		 * Fields never diffed or logged; wins over include-fields. Added to those the
-		 * code excludes.
+		 * code excludes. Also fields of the elements of an element collection
+		 * (cards.securityCode) and paths inside a JSON document (metadata.internal).
 		 */
 		private @Nullable Set<String> excludeFields;
 
 		/**
 		 * Fields logged masked: the first half of the value replaced by '*'. Added to
-		 * those the code masks.
+		 * those the code masks. Also fields of the elements of an element collection
+		 * (cards.number) and paths inside a JSON document (metadata.secret).
 		 */
 		private @Nullable Set<String> maskFields;
 

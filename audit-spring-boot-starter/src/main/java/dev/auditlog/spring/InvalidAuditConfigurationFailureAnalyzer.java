@@ -14,7 +14,10 @@ class InvalidAuditConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<I
 		return new FailureAnalysis(cause.getMessage(),
 				"Correct the auditlog.* configuration or the @Auditable annotation: models are named by their JPA "
 						+ "entity name (Product) or class name ([com.example.Product] in properties), fields by their "
-						+ "Java name (unitPrice), fields of embedded values as address.city.",
+						+ "Java name (unitPrice), fields of embedded values as address.city; mask-fields and "
+						+ "exclude-fields also take fields of the elements of an element collection (cards.number) "
+						+ "and paths inside a JSON document (metadata.secret). Put @AuditMask, @AuditIgnore and "
+						+ "@AuditLabel on a persistent field or its getter.",
 				cause);
 	}
 

@@ -180,11 +180,10 @@ final class AuditEventListener implements PostInsertEventListener, PostUpdateEve
 		else {
 			return List.of();
 		}
-		boolean entities = persister.getElementType().isEntityType();
 		List<Object> elements = new ArrayList<>(values.size());
 		for (Object element : values) {
 			if (element != null) {
-				elements.add(entities ? AuditedModel.reference(null, element, session, true) : element);
+				elements.add(AuditedModel.elementValue(persister.getElementType(), element, session));
 			}
 		}
 		return elements;

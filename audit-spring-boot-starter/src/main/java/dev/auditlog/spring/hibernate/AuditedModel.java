@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.auditlog.core.Changes;
+import dev.auditlog.diff.EmbeddableValue;
 import dev.auditlog.diff.EntityRef;
 import dev.auditlog.diff.EntitySnapshot;
 import dev.auditlog.diff.FieldPolicy;
@@ -101,7 +102,7 @@ final class AuditedModel {
 				Object[] subvalues = (value != null) ? component.getPropertyValues(value, session)
 						: new Object[names.length];
 				for (int i = 0; i < names.length; i++) {
-					if (!subtypes[i].isCollectionType()) {
+					if (!subtypes[i].isCollectionType() && !isSynthetic(names[i])) {
 						readValue(field + "." + names[i], subtypes[i], subvalues[i], values, session);
 					}
 				}
@@ -114,6 +115,39 @@ final class AuditedModel {
 			}
 		}
 
+	}
+
+	/**
+	 * Return a collection element as the diff engine sees it: an entity as
+	 * {@link EntityRef}, an embeddable as {@link EmbeddableValue} of its fields (nested
+	 * embeddables nested, to-one associations as references), anything else as it is.
+	 */
+	static Object elementValue(Type type, Object element, SharedSessionContractImplementor session) {
+		if (type instanceof ComponentType component) {
+			String[] names = component.getPropertyNames();
+			Type[] subtypes = component.getSubtypes();
+			Object[] values = component.getPropertyValues(element, session);
+			Map<String, @Nullable Object> fields = new LinkedHashMap<>(names.length * 2);
+			for (int i = 0; i < names.length; i++) {
+				if (!subtypes[i].isCollectionType() && !isSynthetic(names[i])) {
+					fields.put(names[i], (values[i] != null) ? elementValue(subtypes[i], values[i], session) : null);
+				}
+			}
+			return new EmbeddableValue(fields);
+		}
+		if (type instanceof EntityType entityType) {
+			return reference(entityType, element, session, true);
+		}
+		return element;
+	}
+
+	/**
+	 * Return whether a property of an embeddable is Hibernate's own rather than a field,
+	 * such as {@code {discriminator}} of an embeddable hierarchy, whose changes show in
+	 * the fields that come and go.
+	 */
+	static boolean isSynthetic(String propertyName) {
+		return propertyName.startsWith("{");
 	}
 
 	static EntityRef reference(@Nullable EntityType type, Object target, SharedSessionContractImplementor session,

@@ -1,8 +1,13 @@
 package dev.auditlog.spring.hibernate;
 
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Field;
+import java.lang.reflect.Member;
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,14 +15,17 @@ import java.util.TreeSet;
 
 import dev.auditlog.annotation.Auditable;
 import dev.auditlog.core.FkRepresentation;
+import dev.auditlog.diff.AnnotatedMember;
 import dev.auditlog.diff.FieldPolicy;
 import dev.auditlog.diff.ModelOptions;
 import dev.auditlog.spring.AuditlogProperties;
 import dev.auditlog.spring.InvalidAuditConfigurationException;
+import jakarta.persistence.Transient;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.metamodel.mapping.EntityMappingType;
 import org.hibernate.persister.collection.CollectionPersister;
 import org.hibernate.persister.entity.EntityPersister;
+import org.hibernate.type.BasicType;
 import org.hibernate.type.ComponentType;
 import org.hibernate.type.EntityType;
 import org.hibernate.type.Type;
@@ -28,7 +36,10 @@ import org.jspecify.annotations.Nullable;
  * is audited when its class carries {@link Auditable @Auditable}, when it is named under
  * {@code auditlog.models}, or when {@code auditlog.include-all-models} is set and it is
  * not under {@code auditlog.exclude-models}. Configuration that names something the
- * session factory does not have fails with a message naming it.
+ * session factory does not have fails with a message naming it, and so does a field
+ * annotation ({@code @AuditMask}, {@code @AuditIgnore}, {@code @AuditLabel}) on the
+ * entity or an embeddable it reaches that cannot take effect: on a static or transient
+ * member, a method that is no getter, or a part of the identifier.
  */
 final class AuditedModels {
 
@@ -72,6 +83,11 @@ final class AuditedModels {
 		sessionFactory.getMappingMetamodel()
 			.forEachCollectionDescriptor((collection) -> collections.put(collection.getRole(), collection));
 		checkModelNames(properties, persisters);
+		List<Class<?>> embeddables = sessionFactory.getJpaMetamodel()
+			.getEmbeddables()
+			.stream()
+			.<Class<?>>map(jakarta.persistence.metamodel.EmbeddableType::getJavaType)
+			.toList();
 		Map<String, AuditedModel> models = new LinkedHashMap<>();
 		for (EntityPersister persister : persisters) {
 			AuditlogProperties.@Nullable Model configured = configuredModel(persister, properties);
@@ -79,7 +95,8 @@ final class AuditedModels {
 			boolean audited = type.isAnnotationPresent(Auditable.class) || configured != null
 					|| (properties.isIncludeAllModels() && !isExcluded(persister, properties.getExcludeModels()));
 			if (audited) {
-				models.put(persister.getEntityName(), model(persister, configured, properties, collections));
+				models.put(persister.getEntityName(),
+						model(persister, configured, properties, collections, embeddables));
 			}
 		}
 		return new AuditedModels(models);
@@ -137,13 +154,11 @@ final class AuditedModels {
 	}
 
 	private static AuditedModel model(EntityPersister persister, AuditlogProperties.@Nullable Model configured,
-			AuditlogProperties properties, Map<String, CollectionPersister> collections) {
+			AuditlogProperties properties, Map<String, CollectionPersister> collections, List<Class<?>> embeddables) {
 		Class<?> type = persister.getMappedClass();
 		ModelOptions options = ModelOptions.fromAnnotations(type);
-		if (configured != null) {
-			options = options.overriddenBy(configured.toOptions());
-		}
-		boolean fkAsString = options.fkRepresentation() == FkRepresentation.STRING;
+		ModelOptions overrides = (configured != null) ? configured.toOptions() : ModelOptions.NONE;
+		boolean fkAsString = options.overriddenBy(overrides).fkRepresentation() == FkRepresentation.STRING;
 		String entityName = persister.getJpaEntityName();
 		FieldPolicy.Builder policy = FieldPolicy.builder(entityName)
 			.excludeEverywhere(properties.getExcludeTrackingFields())
@@ -156,22 +171,23 @@ final class AuditedModels {
 		String[] names = persister.getPropertyNames();
 		Type[] types = persister.getPropertyTypes();
 		List<AuditedModel.PropertyReader> readers = new ArrayList<>();
+		Fields fields = new Fields(policy, persister, collections, embeddables);
 		for (int i = 0; i < names.length; i++) {
 			if (names[i].equals(ID_CLASS_PROPERTY)) {
 				// the @IdClass parts, already logged as the identifier
 				continue;
 			}
-			if (types[i].isCollectionType()) {
-				policy.collectionField(names[i]);
-			}
-			else {
-				addFields(policy, names[i], types[i]);
+			fields.add(names[i], types[i]);
+			if (!types[i].isCollectionType()) {
 				readers.add(new AuditedModel.PropertyReader(i, names[i], types[i], fkAsString));
 			}
 		}
+		for (ReachedClass reached : fields.reachedClasses(idField)) {
+			options = options.overriddenBy(reached.options(entityName, idField));
+		}
 		FieldPolicy built;
 		try {
-			built = policy.options(options).build();
+			built = policy.options(options.overriddenBy(overrides)).build();
 		}
 		catch (IllegalArgumentException ex) {
 			throw new InvalidAuditConfigurationException(ex.getMessage(), ex);
@@ -189,22 +205,231 @@ final class AuditedModels {
 		return new AuditedModel(entityName, type, built, idField, versionField, readers);
 	}
 
-	private static void addFields(FieldPolicy.Builder policy, String name, Type type) {
-		if (type instanceof ComponentType component) {
-			String[] names = component.getPropertyNames();
-			Type[] subtypes = component.getSubtypes();
-			for (int i = 0; i < names.length; i++) {
-				if (!subtypes[i].isCollectionType()) {
-					addFields(policy, name + "." + names[i], subtypes[i]);
+	/**
+	 * Return whether values of a type are JSON documents: mapped to a JSON column, or
+	 * maps and JSON trees whatever their column.
+	 */
+	private static boolean isDocument(Type type) {
+		if (type instanceof BasicType<?> basic && basic.getJdbcType().isJson()) {
+			return true;
+		}
+		Class<?> javaType = type.getReturnedClass();
+		if (Map.class.isAssignableFrom(javaType)) {
+			return true;
+		}
+		for (Class<?> current = javaType; current != null; current = current.getSuperclass()) {
+			if (current.getName().equals("tools.jackson.databind.JsonNode")
+					|| current.getName().equals("com.fasterxml.jackson.databind.JsonNode")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Adds the fields of one entity to its policy, embedded values flattened
+	 * ({@code card.number}), the fields of embeddable elements of collections as element
+	 * fields ({@code cards.number}), and remembers each class reached on the way, whose
+	 * field annotations count too.
+	 */
+	private static final class Fields {
+
+		private final FieldPolicy.Builder policy;
+
+		private final EntityPersister persister;
+
+		private final Map<String, CollectionPersister> collections;
+
+		private final List<Class<?>> embeddables;
+
+		private final List<ReachedClass> reached = new ArrayList<>();
+
+		Fields(FieldPolicy.Builder policy, EntityPersister persister, Map<String, CollectionPersister> collections,
+				List<Class<?>> embeddables) {
+			this.policy = policy;
+			this.persister = persister;
+			this.collections = collections;
+			this.embeddables = embeddables;
+		}
+
+		void add(String name, Type type) {
+			if (type.isCollectionType()) {
+				this.policy.collectionField(name);
+				CollectionPersister collection = findCollection(this.persister, name, this.collections);
+				if (collection != null) {
+					addElements(name, "", collection.getElementType());
+				}
+			}
+			else if (type instanceof ComponentType component) {
+				reach(name, component, false);
+				String[] names = component.getPropertyNames();
+				Type[] subtypes = component.getSubtypes();
+				for (int i = 0; i < names.length; i++) {
+					if (!AuditedModel.isSynthetic(names[i])) {
+						add(name + "." + names[i], subtypes[i]);
+					}
+				}
+			}
+			else if (type instanceof EntityType) {
+				this.policy.field(name);
+			}
+			else if (isDocument(type)) {
+				this.policy.documentField(name);
+			}
+			else {
+				this.policy.field(name, type.getReturnedClass());
+			}
+		}
+
+		private void addElements(String collection, String path, Type type) {
+			if (type instanceof ComponentType component) {
+				reach(collection + path, component, true);
+				String[] names = component.getPropertyNames();
+				Type[] subtypes = component.getSubtypes();
+				for (int i = 0; i < names.length; i++) {
+					if (AuditedModel.isSynthetic(names[i])) {
+						continue;
+					}
+					if (subtypes[i] instanceof ComponentType) {
+						addElements(collection, path + "." + names[i], subtypes[i]);
+					}
+					else if (!subtypes[i].isCollectionType()) {
+						this.policy.elementField(collection + path + "." + names[i]);
+						if (isDocument(subtypes[i])) {
+							this.policy.documentField(collection + path + "." + names[i]);
+						}
+					}
+				}
+			}
+			else if (path.isEmpty() && !type.isEntityType() && isDocument(type)) {
+				this.policy.documentField(collection);
+			}
+		}
+
+		/**
+		 * Remember an embeddable reached at a path, and the subclasses of an embeddable
+		 * hierarchy, whose fields are the component's too.
+		 */
+		private void reach(String path, ComponentType component, boolean elements) {
+			Set<String> persistent = new LinkedHashSet<>();
+			for (String name : component.getPropertyNames()) {
+				if (!AuditedModel.isSynthetic(name)) {
+					persistent.add(name);
+				}
+			}
+			Class<?> type = component.getReturnedClass();
+			this.reached.add(new ReachedClass(path, type, persistent, Set.of(), elements));
+			for (Class<?> embeddable : this.embeddables) {
+				if (embeddable != type && type.isAssignableFrom(embeddable)) {
+					this.reached.add(new ReachedClass(path, embeddable, persistent, Set.of(), elements));
 				}
 			}
 		}
-		else if (type instanceof EntityType) {
-			policy.field(name);
+
+		/**
+		 * Return the classes whose field annotations count: the entity's own (with its
+		 * superclasses), each embeddable reached, and the class of an embedded
+		 * identifier.
+		 */
+		List<ReachedClass> reachedClasses(String idField) {
+			List<ReachedClass> classes = new ArrayList<>();
+			Set<String> identifier = new LinkedHashSet<>();
+			identifier.add(idField);
+			Set<String> persistent = new LinkedHashSet<>(List.of(this.persister.getPropertyNames()));
+			persistent.add(idField);
+			Type idType = this.persister.getIdentifierType();
+			if (idType instanceof ComponentType component) {
+				if (this.persister.getIdentifierPropertyName() != null) {
+					classes.add(new ReachedClass(idField, component.getReturnedClass(),
+							Set.of(component.getPropertyNames()), Set.of(component.getPropertyNames()), false));
+				}
+				else {
+					// @IdClass: the parts are fields of the entity
+					identifier.addAll(List.of(component.getPropertyNames()));
+					persistent.addAll(List.of(component.getPropertyNames()));
+				}
+			}
+			classes.add(0, new ReachedClass("", this.persister.getMappedClass(), persistent, identifier, false));
+			classes.addAll(this.reached);
+			return classes;
 		}
-		else {
-			policy.field(name, type.getReturnedClass());
+
+	}
+
+	/**
+	 * A class whose field annotations apply to a model: the entity itself (path
+	 * {@code ""}), an embeddable reached at a path, or the embeddable of the elements of
+	 * a collection.
+	 *
+	 * @param path where the class is reached
+	 * @param type the class
+	 * @param persistent the names of its persistent attributes
+	 * @param identifier the names of those that are (part of) the identifier
+	 * @param elements whether the class is that of a collection's elements
+	 */
+	private record ReachedClass(String path, Class<?> type, Set<String> persistent, Set<String> identifier,
+			boolean elements) {
+
+		/**
+		 * Return the options the field annotations of the class give, once each has been
+		 * checked to take effect.
+		 * @throws InvalidAuditConfigurationException naming the member and why, when one
+		 * cannot take effect
+		 */
+		ModelOptions options(String model, String idField) {
+			List<AnnotatedMember> members = AnnotatedMember.declaredOn(this.type);
+			List<AnnotatedMember> effective = new ArrayList<>(members.size());
+			for (AnnotatedMember member : members) {
+				boolean labelOnly = !member.ignore() && !member.mask();
+				if (labelOnly && (this.elements || isIdentifierClass())) {
+					// a label of an element or key part has no place to show
+					continue;
+				}
+				String why = whyIneffective(member, idField);
+				if (why != null) {
+					throw new InvalidAuditConfigurationException("Audit model '" + model + "': " + member.annotations()
+							+ " on " + member.describe() + " cannot take effect: " + why + " (persistent attributes of "
+							+ this.type.getSimpleName() + (this.path.isEmpty() ? "" : " at '" + this.path + "'") + ": "
+							+ String.join(", ", new TreeSet<>(this.persistent)) + ")");
+				}
+				effective.add(member);
+			}
+			return this.path.isEmpty() ? ModelOptions.NONE
+					: ModelOptions.fromMembers(this.path, effective, !this.elements);
 		}
+
+		private boolean isIdentifierClass() {
+			return !this.path.isEmpty() && this.persistent.equals(this.identifier);
+		}
+
+		private @Nullable String whyIneffective(AnnotatedMember member, String idField) {
+			if (member.isStatic()) {
+				return "it is static, and so no persistent attribute";
+			}
+			String property = member.property();
+			if (property == null) {
+				return "it is a method that is neither a getter nor a record accessor; annotate the field or "
+						+ "its getter";
+			}
+			if (!this.persistent.contains(property)) {
+				return isTransient(member.member()) ? "it is transient, not a persistent attribute"
+						: "no persistent attribute is named '" + property + "'";
+			}
+			if (this.identifier.contains(property)
+					&& (member.mask() || (member.ignore() && !(this.path.isEmpty() && property.equals(idField))))) {
+				return "it is " + (this.identifier.size() > 1 || !this.path.isEmpty() ? "part of " : "")
+						+ "the identifier, which every entry names in clear in object_pk";
+			}
+			return null;
+		}
+
+		private static boolean isTransient(Member member) {
+			if (member instanceof Field field && Modifier.isTransient(field.getModifiers())) {
+				return true;
+			}
+			return member instanceof AnnotatedElement element && element.isAnnotationPresent(Transient.class);
+		}
+
 	}
 
 	private static @Nullable CollectionPersister findCollection(EntityPersister persister, String field,
