@@ -22,6 +22,8 @@ import org.hibernate.event.spi.PostInsertEvent;
 import org.hibernate.event.spi.PostInsertEventListener;
 import org.hibernate.event.spi.PostUpdateEvent;
 import org.hibernate.event.spi.PostUpdateEventListener;
+import org.hibernate.event.spi.PostUpsertEvent;
+import org.hibernate.event.spi.PostUpsertEventListener;
 import org.hibernate.event.spi.PreCollectionRemoveEvent;
 import org.hibernate.event.spi.PreCollectionRemoveEventListener;
 import org.hibernate.event.spi.PreCollectionUpdateEvent;
@@ -36,9 +38,14 @@ import org.jspecify.annotations.Nullable;
  * Collects the changes of audited entities per transaction from Hibernate's events. The
  * old state comes from Hibernate's loaded state, so nothing is read. The changes are
  * written once, just before the transaction commits, after Hibernate's own flush and
- * before-completion work; a rollback discards them.
+ * before-completion work; a rollback discards them. A {@code StatelessSession} holds no
+ * loaded state: its updates and upserts are logged with the values written and
+ * {@code "oldState": "unknown"} in the additional data, its deletes with the values of
+ * the deleted object and {@code "oldState": "entity"}; its changes outside a transaction
+ * are written at once.
  */
-final class AuditEventListener implements PostInsertEventListener, PostUpdateEventListener, PostDeleteEventListener,
+final class AuditEventListener
+		implements PostInsertEventListener, PostUpdateEventListener, PostDeleteEventListener, PostUpsertEventListener,
 		PostCollectionRecreateEventListener, PreCollectionUpdateEventListener, PreCollectionRemoveEventListener {
 
 	private final AuditedModels models;
@@ -48,6 +55,8 @@ final class AuditEventListener implements PostInsertEventListener, PostUpdateEve
 	private final boolean squash;
 
 	private final Map<SharedSessionContractImplementor, TransactionChanges> open = new ConcurrentHashMap<>();
+
+	private final ThreadLocal<List<StatelessCollection>> statelessCollections = ThreadLocal.withInitial(ArrayList::new);
 
 	AuditEventListener(AuditedModels models, Supplier<LogEntryRecorder> recorder, boolean squash) {
 		this.models = models;
@@ -68,6 +77,8 @@ final class AuditEventListener implements PostInsertEventListener, PostUpdateEve
 		change.entityChanged = true;
 		change.deleted = false;
 		change.after = model.snapshot(event.getId(), event.getState(), event.getSession());
+		addStatelessCollections(change, event.getSession());
+		writeIfOutsideTransaction(event.getSession());
 	}
 
 	@Override
@@ -77,14 +88,39 @@ final class AuditEventListener implements PostInsertEventListener, PostUpdateEve
 			return;
 		}
 		PendingChange change = pending(event.getSession(), model, event.getId(), event.getEntity());
-		if (!change.entityChanged) {
-			Object[] oldState = event.getOldState();
+		Object[] oldState = event.getOldState();
+		if (oldState == null && event.getSession().isStateless()) {
+			// a StatelessSession keeps no state: what the row held before is not known
+			// without reading it
+			change.oldStateUnknown();
+		}
+		else if (!change.entityChanged) {
 			change.before = model.snapshot(event.getId(),
 					(oldState != null) ? oldState : withoutDirtyValues(event.getState(), event.getDirtyProperties()),
 					event.getSession());
 		}
 		change.entityChanged = true;
 		change.after = model.snapshot(event.getId(), event.getState(), event.getSession());
+		addStatelessCollections(change, event.getSession());
+		writeIfOutsideTransaction(event.getSession());
+	}
+
+	/**
+	 * A {@code StatelessSession.upsert()}: the row was inserted or updated, and what it
+	 * held before is not known. Logged as an {@code UPDATE} with the values written.
+	 */
+	@Override
+	public void onPostUpsert(PostUpsertEvent event) {
+		AuditedModel model = auditedModel(event.getPersister());
+		if (model == null) {
+			return;
+		}
+		PendingChange change = pending(event.getSession(), model, event.getId(), event.getEntity());
+		change.oldStateUnknown();
+		change.entityChanged = true;
+		change.after = model.snapshot(event.getId(), event.getState(), event.getSession());
+		addStatelessCollections(change, event.getSession());
+		writeIfOutsideTransaction(event.getSession());
 	}
 
 	@Override
@@ -94,12 +130,36 @@ final class AuditEventListener implements PostInsertEventListener, PostUpdateEve
 			return;
 		}
 		PendingChange change = pending(event.getSession(), model, event.getId(), event.getEntity());
-		if (!change.entityChanged) {
-			change.before = model.snapshot(event.getId(), event.getDeletedState(), event.getSession());
+		if (!change.entityChanged || (change.oldStateUnknown && change.before == null)) {
+			Object[] deletedState = event.getDeletedState();
+			if (deletedState == null) {
+				// a StatelessSession keeps no state: log the values the application's
+				// object held, without reading the row
+				deletedState = event.getPersister().getValues(event.getEntity());
+				change.oldStateFromEntity();
+			}
+			change.before = model.snapshot(event.getId(), deletedState, event.getSession());
 		}
 		change.entityChanged = true;
 		change.deleted = true;
 		change.after = null;
+		writeIfOutsideTransaction(event.getSession());
+	}
+
+	/**
+	 * Write the changes of a session that works outside any transaction (a
+	 * {@code StatelessSession} in auto-commit) at once, on its connection: its statements
+	 * are committed as they run, and no transaction completion will come.
+	 */
+	private void writeIfOutsideTransaction(SharedSessionContractImplementor session) {
+		if (session.isTransactionInProgress()) {
+			return;
+		}
+		TransactionChanges changes = this.open.remove(session);
+		if (changes != null && !changes.completed) {
+			changes.completed = true;
+			this.recorder.get().record(changes.inOrder, session);
+		}
 	}
 
 	@Override
@@ -142,15 +202,59 @@ final class AuditEventListener implements PostInsertEventListener, PostUpdateEve
 		if (!model.policy().tracksCollection(field)) {
 			return;
 		}
-		SharedSessionContractImplementor session = event.getSession();
 		PersistentCollection<?> collection = event.getCollection();
+		SharedSessionContractImplementor session = sessionOf(event);
+		if (session == null || session.isStateless()) {
+			// a StatelessSession knows no elements before: the owner's entry lists those
+			// it
+			// holds now, collected when the owner's own event follows (a delete covers
+			// them)
+			if (hasElements) {
+				this.statelessCollections.get().add(new StatelessCollection(owner, field, persister, collection));
+			}
+			return;
+		}
 		if (!hasElements && isBeingDeleted(owner, session)) {
 			// the owner's DELETE entry covers its collections
 			return;
 		}
-		List<Object> before = hadElements ? elements(storedSnapshot(collection), persister, session) : List.of();
-		List<Object> after = hasElements ? elements(collection, persister, session) : List.of();
+		StoredForm form = model.elementForm(field);
+		List<Object> before = hadElements ? elements(storedSnapshot(collection), persister, session, form) : List.of();
+		List<Object> after = hasElements ? elements(collection, persister, session, form) : List.of();
 		pending(session, model, ownerId, owner).collectionChanged(field, before, after);
+	}
+
+	private static @Nullable SharedSessionContractImplementor sessionOf(AbstractCollectionEvent event) {
+		SharedSessionContractImplementor session = event.getCollection().getSession();
+		if (session != null) {
+			return session;
+		}
+		try {
+			return event.getSession();
+		}
+		catch (NullPointerException ex) {
+			// Hibernate builds the collection events of a StatelessSession without one
+			return null;
+		}
+	}
+
+	/**
+	 * Add the collections of the given owner that its StatelessSession operation just
+	 * wrote to the owner's change, with the elements they hold now.
+	 */
+	private void addStatelessCollections(PendingChange change, SharedSessionContractImplementor session) {
+		List<StatelessCollection> collections = this.statelessCollections.get();
+		if (collections.isEmpty()) {
+			return;
+		}
+		for (StatelessCollection written : collections) {
+			if (written.owner() == change.entity) {
+				change.collectionChanged(written.field(), List.of(), elements(written.collection(), written.persister(),
+						session, change.model.elementForm(written.field())));
+			}
+		}
+		// the collection events of one operation come right before the owner's event
+		collections.clear();
 	}
 
 	private static boolean isBeingDeleted(Object owner, SharedSessionContractImplementor session) {
@@ -169,7 +273,7 @@ final class AuditEventListener implements PostInsertEventListener, PostUpdateEve
 	}
 
 	private static List<Object> elements(@Nullable Object collection, CollectionPersister persister,
-			SharedSessionContractImplementor session) {
+			SharedSessionContractImplementor session, @Nullable StoredForm form) {
 		Collection<?> values;
 		if (collection instanceof Map<?, ?> map) {
 			values = map.values();
@@ -183,7 +287,8 @@ final class AuditEventListener implements PostInsertEventListener, PostUpdateEve
 		List<Object> elements = new ArrayList<>(values.size());
 		for (Object element : values) {
 			if (element != null) {
-				elements.add(AuditedModel.elementValue(persister.getElementType(), element, session));
+				Object value = AuditedModel.elementValue(persister.getElementType(), element, session);
+				elements.add((form != null) ? form.apply(value) : value);
 			}
 		}
 		return elements;
@@ -210,7 +315,9 @@ final class AuditEventListener implements PostInsertEventListener, PostUpdateEve
 
 	private PendingChange pending(SharedSessionContractImplementor session, AuditedModel model, Object id,
 			Object entity) {
-		TransactionChanges changes = this.open.computeIfAbsent(session, this::begin);
+		// outside a transaction nothing completes: writeIfOutsideTransaction writes them
+		TransactionChanges changes = this.open.computeIfAbsent(session,
+				(key) -> key.isTransactionInProgress() ? begin(key) : new TransactionChanges(key));
 		PendingChange change = changes.pending(model, id, entity);
 		this.recorder.get().stamp(change);
 		return change;
@@ -294,6 +401,11 @@ final class AuditEventListener implements PostInsertEventListener, PostUpdateEve
 	}
 
 	private record Key(String entityName, Object id) {
+
+	}
+
+	private record StatelessCollection(Object owner, String field, CollectionPersister persister,
+			PersistentCollection<?> collection) {
 
 	}
 
