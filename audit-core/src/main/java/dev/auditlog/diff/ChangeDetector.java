@@ -261,7 +261,8 @@ public final class ChangeDetector {
 
 	/**
 	 * Return the representation of a collection element or referenced entity: its
-	 * {@code toString()} when known, else its id.
+	 * {@code toString()} when known, else its id; an entry of a map collection as
+	 * {@code key=value}.
 	 * @param element the element
 	 * @return the representation
 	 */
@@ -271,6 +272,10 @@ public final class ChangeDetector {
 		}
 		if (element instanceof EntityRef ref && ref.repr() != null) {
 			return ref.repr();
+		}
+		if (element instanceof Map.Entry<?, ?> entry) {
+			// an entry of a map collection: its key is part of what is stored
+			return representationOf(entry.getKey()) + "=" + representationOf(entry.getValue());
 		}
 		String text = this.formatter.format(element, dev.auditlog.core.FkRepresentation.ID);
 		return (text != null) ? text : "null";

@@ -455,6 +455,17 @@ class ChangeDetectorTests {
 	}
 
 	@Test
+	void mapEntriesAreComparedAndListedWithTheirKeys() {
+		assertThat(this.detector.diffCollection("tags", List.of(Map.entry("color", "red")),
+				List.of(Map.entry("colour", "red")), this.policy))
+			.extracting((change) -> change.get("tags"))
+			.containsExactly(new CollectionChange(Operation.ADD, List.of("colour=red")),
+					new CollectionChange(Operation.DELETE, List.of("color=red")));
+		assertThat(this.detector.representationOf(Map.entry(new EntityRef(7L, null), new EntityRef(8L, "Bob"))))
+			.isEqualTo("7=Bob");
+	}
+
+	@Test
 	void representationOfAReferenceIsItsToStringElseItsId() {
 		assertThat(this.detector.representationOf(new EntityRef(7L, "Alice"))).isEqualTo("Alice");
 		assertThat(this.detector.representationOf(new EntityRef(7L, null))).isEqualTo("7");

@@ -1,5 +1,6 @@
 package dev.auditlog.spring.hibernate;
 
+import java.lang.reflect.Array;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -9,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import dev.auditlog.core.AuditContext;
+import org.hibernate.collection.spi.PersistentArrayHolder;
 import org.hibernate.collection.spi.PersistentCollection;
 import org.hibernate.engine.spi.EntityEntry;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
@@ -30,6 +32,7 @@ import org.hibernate.event.spi.PreCollectionUpdateEvent;
 import org.hibernate.event.spi.PreCollectionUpdateEventListener;
 import org.hibernate.persister.collection.CollectionPersister;
 import org.hibernate.persister.entity.EntityPersister;
+import org.hibernate.type.Type;
 import org.hibernate.resource.transaction.spi.TransactionObserver;
 import org.hibernate.resource.transaction.spi.TransactionStatus;
 import org.jspecify.annotations.Nullable;
@@ -205,10 +208,8 @@ final class AuditEventListener
 		PersistentCollection<?> collection = event.getCollection();
 		SharedSessionContractImplementor session = sessionOf(event);
 		if (session == null || session.isStateless()) {
-			// a StatelessSession knows no elements before: the owner's entry lists those
-			// it
-			// holds now, collected when the owner's own event follows (a delete covers
-			// them)
+			// a StatelessSession knows no elements before: the owner's entry lists
+			// those it holds now, collected at the owner's event (a delete covers them)
 			if (hasElements) {
 				this.statelessCollections.get().add(new StatelessCollection(owner, field, persister, collection));
 			}
@@ -272,26 +273,69 @@ final class AuditEventListener
 		return collection.getStoredSnapshot();
 	}
 
+	/**
+	 * Return the elements of a collection or of its stored snapshot: the elements of a
+	 * set, bag or list in their order, the items of an array, and the entries of a map as
+	 * {@code key=value} ({@link Map#entry}), so that a changed key is a change.
+	 */
 	private static List<Object> elements(@Nullable Object collection, CollectionPersister persister,
 			SharedSessionContractImplementor session, @Nullable StoredForm form) {
-		Collection<?> values;
-		if (collection instanceof Map<?, ?> map) {
-			values = map.values();
+		List<Object> elements = new ArrayList<>();
+		if (collection instanceof Map<?, ?> map && isMap(persister)) {
+			boolean entityKeys = persister.getIndexType() != null && persister.getIndexType().isEntityType();
+			map.forEach((key, value) -> {
+				if (key != null && value != null) {
+					elements.add(Map.entry(entityKeys ? AuditedModel.reference(null, key, session, true) : key,
+							element(value, persister.getElementType(), session, form)));
+				}
+			});
+			return elements;
 		}
-		else if (collection instanceof Collection<?> elements) {
-			values = elements;
+		Iterable<?> values;
+		if (collection instanceof Collection<?> collectionElements) {
+			values = collectionElements;
+		}
+		else if (collection instanceof Map<?, ?> snapshot) {
+			// the stored snapshot of a set: element to element
+			values = snapshot.values();
+		}
+		else if (collection instanceof PersistentArrayHolder<?> holder) {
+			values = arrayItems(holder.getValue());
+		}
+		else if (collection != null && collection.getClass().isArray()) {
+			values = arrayItems(collection);
 		}
 		else {
 			return List.of();
 		}
-		List<Object> elements = new ArrayList<>(values.size());
-		for (Object element : values) {
-			if (element != null) {
-				Object value = AuditedModel.elementValue(persister.getElementType(), element, session);
-				elements.add((form != null) ? form.apply(value) : value);
+		for (Object value : values) {
+			if (value != null) {
+				elements.add(element(value, persister.getElementType(), session, form));
 			}
 		}
 		return elements;
+	}
+
+	private static boolean isMap(CollectionPersister persister) {
+		return switch (persister.getCollectionSemantics().getCollectionClassification()) {
+			case MAP, SORTED_MAP, ORDERED_MAP -> true;
+			default -> false;
+		};
+	}
+
+	private static Object element(Object value, Type type, SharedSessionContractImplementor session,
+			@Nullable StoredForm form) {
+		Object element = AuditedModel.elementValue(type, value, session);
+		Object stored = (form != null) ? form.apply(element) : element;
+		return (stored != null) ? stored : element;
+	}
+
+	private static List<@Nullable Object> arrayItems(Object array) {
+		List<@Nullable Object> items = new ArrayList<>();
+		for (int i = 0; i < Array.getLength(array); i++) {
+			items.add(Array.get(array, i));
+		}
+		return items;
 	}
 
 	private static Object[] withoutDirtyValues(Object[] state, int @Nullable [] dirty) {

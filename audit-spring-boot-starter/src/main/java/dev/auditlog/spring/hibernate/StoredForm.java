@@ -47,10 +47,14 @@ import org.slf4j.LoggerFactory;
  * column type and back, so a lossy conversion is seen as the database keeps it;</li>
  * <li>fractional seconds beyond the column's precision ({@code timestamp(6)},
  * {@code time(0)}, {@code @Column(secondPrecision = 3)}): rounded half up on PostgreSQL,
- * H2 and the others, truncated on MariaDB and MySQL, which is what each stores;
- * {@code java.util.Date}, {@code Calendar} and {@code java.sql.Timestamp} of a timestamp
- * column as an {@link Instant}, of a date column as a {@link LocalDate}, of a time column
- * as a {@link LocalTime} (in the JVM's time zone, as Hibernate binds them);</li>
+ * H2, MySQL and the others, truncated on MariaDB, which is what each stores (and cut to
+ * whole seconds where Hibernate binds the value through {@code java.sql.Time}, as an
+ * {@code OffsetTime} on PostgreSQL);</li>
+ * <li>{@code java.util.Date}, {@code Calendar} and {@code java.sql.Timestamp}: of a
+ * timestamp column as an {@link Instant}, of a date column as a {@link LocalDate}, of a
+ * time column as a {@link LocalTime} (in the JVM's time zone, as Hibernate binds them); a
+ * {@code Calendar} in a timestamp column without time zone keeps its wall time, read back
+ * in the JVM's time zone;</li>
  * <li>decimals beyond the column's scale ({@code numeric(12,2)}, and Hibernate's default
  * {@code numeric(38,2)}): rounded half up, as all three databases do;</li>
  * <li>text of a fixed-length {@code char(n)} column: padded with spaces to {@code n} on
@@ -104,8 +108,9 @@ final class StoredForm {
 		// TIME_ROUND_FRACTIONAL), MySQL, PostgreSQL and H2 round them
 		boolean truncates = dialect instanceof MariaDBDialect;
 		UnaryOperator<Object> column = switch (jdbcType.getDdlTypeCode()) {
-			case SqlTypes.TIMESTAMP, SqlTypes.TIMESTAMP_WITH_TIMEZONE, SqlTypes.TIMESTAMP_UTC ->
-				timestamp(precisionOf(size, 6), truncates);
+			case SqlTypes.TIMESTAMP -> timestamp(precisionOf(size, 6), truncates, true);
+			case SqlTypes.TIMESTAMP_WITH_TIMEZONE, SqlTypes.TIMESTAMP_UTC ->
+				timestamp(precisionOf(size, 6), truncates, false);
 			// Hibernate binds this one through java.sql.Time, which has no fraction
 			case SqlTypes.TIME, SqlTypes.TIME_WITH_TIMEZONE, SqlTypes.TIME_UTC ->
 				(jdbcType instanceof TimeUtcAsJdbcTimeJdbcType) ? time(0, true) : time(precisionOf(size, 0), truncates);
@@ -115,8 +120,7 @@ final class StoredForm {
 		};
 		String fixedLengthType = (column == null) ? fixedLengthType(jdbcType, size, member, types) : null;
 		if (fixedLengthType != null) {
-			// MySQL and MariaDB return char(n) without its trailing spaces (unless
-			// sql_mode
+			// MySQL and MariaDB return char(n) without trailing spaces (unless sql_mode
 			// has PAD_CHAR_TO_FULL_LENGTH); the others pad it to n
 			column = fixedLength(fixedLengthType, dialect instanceof MySQLDialect);
 		}
@@ -155,7 +159,7 @@ final class StoredForm {
 		return (precision != null) ? Math.max(0, Math.min(9, precision)) : fallback;
 	}
 
-	private static UnaryOperator<Object> timestamp(int precision, boolean truncates) {
+	private static UnaryOperator<Object> timestamp(int precision, boolean truncates, boolean localDateTime) {
 		return (value) -> {
 			if (value instanceof Instant || value instanceof LocalDateTime || value instanceof OffsetDateTime
 					|| value instanceof ZonedDateTime) {
@@ -165,7 +169,15 @@ final class StoredForm {
 				return fraction(date.toInstant(), precision, truncates);
 			}
 			if (value instanceof Calendar calendar) {
-				return fraction(calendar.toInstant(), precision, truncates);
+				// a timestamp column without time zone keeps the calendar's wall time,
+				// read
+				// back in the JVM's time zone
+				Instant instant = localDateTime
+						? LocalDateTime.ofInstant(calendar.toInstant(), calendar.getTimeZone().toZoneId())
+							.atZone(ZoneId.systemDefault())
+							.toInstant()
+						: calendar.toInstant();
+				return fraction(instant, precision, truncates);
 			}
 			return value;
 		};

@@ -2,7 +2,9 @@ package dev.auditlog.spring.changes;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.auditlog.annotation.AuditIgnore;
 import dev.auditlog.annotation.Auditable;
@@ -12,6 +14,7 @@ import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Version;
 
@@ -19,7 +22,7 @@ import jakarta.persistence.Version;
  * A versioned entity with a field that is not audited, a bag, an ordered list and bytes.
  */
 @Entity
-@Auditable(m2mFields = { "barcodes", "steps" })
+@Auditable(m2mFields = { "barcodes", "steps", "attributes", "aliases" })
 public class Card {
 
 	@Id
@@ -45,6 +48,18 @@ public class Card {
 	@OrderColumn(name = "position")
 	@Column(name = "step")
 	private List<String> steps = new ArrayList<>();
+
+	@ElementCollection
+	@CollectionTable(name = "card_attribute", joinColumns = @JoinColumn(name = "card_id"))
+	@MapKeyColumn(name = "name")
+	@Column(name = "attribute_value")
+	private Map<String, String> attributes = new HashMap<>();
+
+	@ElementCollection
+	@CollectionTable(name = "card_alias", joinColumns = @JoinColumn(name = "card_id"))
+	@OrderColumn(name = "position")
+	@Column(name = "alias")
+	private String[] aliases = new String[0];
 
 	protected Card() {
 	}
@@ -80,6 +95,18 @@ public class Card {
 
 	public List<String> getSteps() {
 		return this.steps;
+	}
+
+	public Map<String, String> getAttributes() {
+		return this.attributes;
+	}
+
+	public String[] getAliases() {
+		return this.aliases;
+	}
+
+	public void setAliases(String[] aliases) {
+		this.aliases = aliases;
 	}
 
 	@Override

@@ -2,18 +2,22 @@ package dev.auditlog.spring.changes;
 
 import java.math.BigDecimal;
 import java.security.MessageDigest;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.OffsetTime;
+import java.time.ZonedDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Calendar;
 import java.util.Collections;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.TimeZone;
 import java.util.function.Consumer;
 
 import dev.auditlog.core.Action;
@@ -93,8 +97,8 @@ abstract class ChangeScenarios {
 	@BeforeEach
 	void startEmpty() {
 		try (AuditContext.Scope off = AuditContext.disabled()) {
-			for (String table : List.of("card_barcode", "card_step", "card", "reading_weight", "reading",
-					"auditlog_logentry")) {
+			for (String table : List.of("card_barcode", "card_step", "card_attribute", "card_alias", "card",
+					"reading_weight", "reading", "auditlog_logentry")) {
 				this.jdbc.update("DELETE FROM " + table);
 			}
 		}
@@ -154,8 +158,9 @@ abstract class ChangeScenarios {
 		assertThat(entries()).hasSize(2);
 		assertThat(last().changes())
 			.containsExactly(entry("barcodes", new CollectionChange(Operation.DELETE, List.of("X"))));
-		// the application's own reads: the card and its barcodes
-		assertThat(selects).as("%s", selects).hasSize(2);
+		// the application's own reads: the card, its array (always fetched) and its
+		// barcodes
+		assertThat(selects).as("%s", selects).hasSize(3).noneMatch((sql) -> sql.contains("auditlog"));
 	}
 
 	@Test
@@ -195,6 +200,41 @@ abstract class ChangeScenarios {
 	}
 
 	@Test
+	void changedKeyOfAMapIsLogged() {
+		inTransaction((em) -> {
+			Card card = new Card(1L, "Ann");
+			card.getAttributes().put("color", "red");
+			em.persist(card);
+		});
+		assertThat(last().changes()).containsEntry("attributes",
+				new CollectionChange(Operation.ADD, List.of("color=red")));
+		inTransaction((em) -> {
+			Map<String, String> attributes = em.find(Card.class, 1L).getAttributes();
+			attributes.put("colour", attributes.remove("color"));
+		});
+		assertThat(this.jdbc.queryForObject("SELECT name FROM card_attribute", String.class)).isEqualTo("colour");
+		assertThat(entries().subList(1, entries().size())).extracting(Entry::changes)
+			.containsExactly(Map.of("attributes", new CollectionChange(Operation.ADD, List.of("colour=red"))),
+					Map.of("attributes", new CollectionChange(Operation.DELETE, List.of("color=red"))));
+	}
+
+	@Test
+	void arrayElementsAndTheirOrderAreLogged() {
+		inTransaction((em) -> {
+			Card card = new Card(1L, "Ann");
+			card.setAliases(new String[] { "a", "b" });
+			em.persist(card);
+		});
+		assertThat(last().changes()).containsEntry("aliases", new CollectionChange(Operation.ADD, List.of("a", "b")));
+		inTransaction((em) -> em.find(Card.class, 1L).setAliases(new String[] { "b", "a", "c" }));
+		assertThat(this.jdbc.queryForList("SELECT alias FROM card_alias ORDER BY position", String.class))
+			.containsExactly("b", "a", "c");
+		assertThat(entries().subList(1, entries().size())).extracting(Entry::changes)
+			.containsExactly(Map.of("aliases", new CollectionChange(Operation.ADD, List.of("c"))),
+					Map.of("aliases", new ValueChange("[a, b]", "[b, a, c]")));
+	}
+
+	@Test
 	void otherBytesOfTheSameLengthShowAsAChange() throws Exception {
 		inTransaction((em) -> {
 			Card card = new Card(1L, "Ann");
@@ -224,6 +264,11 @@ abstract class ChangeScenarios {
 					created(truncates ? "2024-03-01T10:15:30.123Z" : "2024-03-01T10:15:30.124Z"))
 			.containsEntry("localAt", created(truncates ? "2024-03-01T10:15:30.999999" : "2024-03-01T10:15:31"))
 			.containsEntry("offsetAt", created(truncates ? "2024-03-01T08:15:30.999999Z" : "2024-03-01T08:15:31Z"))
+			.containsEntry("zonedAt",
+					created(truncates ? "2024-03-01T09:15:30.123456Z" : "2024-03-01T09:15:30.123457Z"))
+			.containsEntry("sqlStamp", created(truncates ? "2024-03-01T10:15:30.999999Z" : "2024-03-01T10:15:31Z"))
+			.containsEntry("calendarAt",
+					created(calendarWallTime(truncates ? "2024-03-01T19:15:30" : "2024-03-01T19:15:31")))
 			.containsEntry("localTime", created(truncates ? "10:15:30" : "10:15:31"))
 			.containsEntry("offsetTime", created(truncates || truncatesOffsetTime() ? "08:15:30Z" : "08:15:31Z"))
 			.containsEntry("legacyStamp", created("2024-03-01T10:15:30.623Z"))
@@ -407,6 +452,13 @@ abstract class ChangeScenarios {
 		reading.setTakenAtMillis(Instant.parse("2024-03-01T10:15:30.1235Z"));
 		reading.setLocalAt(LocalDateTime.parse("2024-03-01T10:15:30.9999995"));
 		reading.setOffsetAt(OffsetDateTime.parse("2024-03-01T10:15:30.999999999+02:00"));
+		reading.setZonedAt(ZonedDateTime.parse("2024-03-01T10:15:30.1234565+01:00[Europe/Paris]"));
+		Timestamp sqlStamp = Timestamp.from(Instant.parse("2024-03-01T10:15:30Z"));
+		sqlStamp.setNanos(999_999_999);
+		reading.setSqlStamp(sqlStamp);
+		Calendar calendar = Calendar.getInstance(TimeZone.getTimeZone("Asia/Tokyo"));
+		calendar.setTimeInMillis(Instant.parse("2024-03-01T10:15:30.623Z").toEpochMilli());
+		reading.setCalendarAt(calendar);
 		reading.setLocalTime(LocalTime.parse("10:15:30.623"));
 		reading.setOffsetTime(OffsetTime.parse("10:15:30.623+02:00"));
 		Date legacy = Date.from(Instant.parse("2024-03-01T10:15:30.623Z"));
@@ -437,6 +489,11 @@ abstract class ChangeScenarios {
 				}
 			}
 		}
+	}
+
+	// Hibernate stores a Calendar's wall time (Tokyo here) and reads it in the JVM's zone
+	private static String calendarWallTime(String localDateTime) {
+		return LocalDateTime.parse(localDateTime).atZone(ZoneId.systemDefault()).toInstant().toString();
 	}
 
 	private static ValueChange created(String value) {

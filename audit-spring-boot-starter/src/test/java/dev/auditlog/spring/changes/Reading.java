@@ -1,12 +1,15 @@
 package dev.auditlog.spring.changes;
 
 import java.math.BigDecimal;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.OffsetTime;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Calendar;
 import java.util.Date;
 import java.util.List;
 
@@ -43,6 +46,14 @@ public class Reading {
 	private LocalDateTime localAt;
 
 	private OffsetDateTime offsetAt;
+
+	private ZonedDateTime zonedAt;
+
+	private Timestamp sqlStamp;
+
+	@Temporal(TemporalType.TIMESTAMP)
+	@Column(secondPrecision = 0)
+	private Calendar calendarAt;
 
 	private LocalTime localTime;
 
@@ -101,6 +112,18 @@ public class Reading {
 
 	public void setOffsetAt(OffsetDateTime offsetAt) {
 		this.offsetAt = offsetAt;
+	}
+
+	public void setZonedAt(ZonedDateTime zonedAt) {
+		this.zonedAt = zonedAt;
+	}
+
+	public void setSqlStamp(Timestamp sqlStamp) {
+		this.sqlStamp = sqlStamp;
+	}
+
+	public void setCalendarAt(Calendar calendarAt) {
+		this.calendarAt = calendarAt;
 	}
 
 	public void setLocalTime(LocalTime localTime) {
