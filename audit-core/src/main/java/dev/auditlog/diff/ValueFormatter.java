@@ -42,6 +42,8 @@ import org.jspecify.annotations.Nullable;
  * content, so that other bytes of the same length show as a change;</li>
  * <li>other arrays as a list of their elements, {@code [a, b]}, compared element by
  * element;</li>
+ * <li>a {@code java.sql.Blob} or {@code Clob} locator as {@code (blob)} or
+ * {@code (clob)}: its content is not read;</li>
  * <li>a to-one association by the target's id, or its {@code toString()} when the model
  * asks for {@link FkRepresentation#STRING};</li>
  * <li>a composite key as a JSON object of its parts, sorted by name:
@@ -88,6 +90,13 @@ public class ValueFormatter {
 		}
 		if (value.getClass().isArray()) {
 			return formatArray(value, fkRepresentation);
+		}
+		if (value instanceof java.sql.Blob) {
+			// a locator: its content is not read
+			return "(blob)";
+		}
+		if (value instanceof java.sql.Clob) {
+			return "(clob)";
 		}
 		Instant instant = instantOf(value);
 		if (instant != null) {

@@ -179,6 +179,12 @@ class ValueFormatterTests {
 	}
 
 	@Test
+	void lobLocatorsAsANoteWithoutReadingThem() throws Exception {
+		assertThat(format(new javax.sql.rowset.serial.SerialBlob(new byte[] { 1 }))).isEqualTo("(blob)");
+		assertThat(format(new javax.sql.rowset.serial.SerialClob("text".toCharArray()))).isEqualTo("(clob)");
+	}
+
+	@Test
 	void otherArraysAsListsComparedByContent() {
 		assertThat(format(new String[] { "a", "b" })).isEqualTo("[a, b]");
 		assertThat(format(new int[] { 1, 2 })).isEqualTo("[1, 2]");
