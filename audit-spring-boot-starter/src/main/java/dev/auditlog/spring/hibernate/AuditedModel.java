@@ -45,11 +45,6 @@ final class AuditedModel {
 
 	private final Set<String> orderedCollections;
 
-	AuditedModel(String entityName, Class<?> type, FieldPolicy policy, @Nullable String idField,
-			@Nullable String versionField, List<PropertyReader> readers) {
-		this(entityName, type, policy, idField, versionField, readers, Map.of(), Map.of(), Set.of());
-	}
-
 	/**
 	 * Create a model whose values are brought to the form their columns store.
 	 * @param storedForms field path to the stored form of its column, for the fields that
