@@ -315,6 +315,12 @@ public final class ChangeDetector {
 	private List<Object> nestedValues(String field, Collection<?> elements, NestedPaths nested, FieldPolicy policy) {
 		List<Object> values = new ArrayList<>(elements.size());
 		for (Object element : elements) {
+			if (element instanceof Map.Entry<?, ?> entry) {
+				// an entry of a map collection: the paths are inside its value
+				NestedValue value = nestedValue(field, entry.getValue(), nested, policy);
+				values.add(Map.entry(entry.getKey(), (value != null) ? value : "null"));
+				continue;
+			}
 			NestedValue value = nestedValue(field, element, nested, policy);
 			values.add((value != null) ? value : "null");
 		}

@@ -466,6 +466,29 @@ class ChangeDetectorTests {
 	}
 
 	@Test
+	void maskedPathsInsideTheValuesOfAMapStayMasked() {
+		FieldPolicy cards = FieldPolicy.builder("Wallet")
+			.collectionField("cards")
+			.elementField("cards.holder")
+			.elementField("cards.number")
+			.options(TestModelOptions.options().mask("cards.number").m2m("cards").build())
+			.build();
+		Map<String, @Nullable Object> ann = new LinkedHashMap<>();
+		ann.put("holder", "Ann");
+		ann.put("number", "4111111111111111");
+		Map<String, @Nullable Object> bob = new LinkedHashMap<>(ann);
+		bob.put("holder", "Bob");
+		List<Changes> changes = this.detector.diffCollection("cards",
+				List.of(Map.entry("home", new EmbeddableValue(ann))),
+				List.of(Map.entry("home", new EmbeddableValue(bob)), Map.entry("work", new EmbeddableValue(ann))),
+				cards);
+		assertThat(changes).hasSize(2);
+		assertThat(changes.toString()).doesNotContain("4111111111111111").contains("home=", "work=", "Bob");
+		assertThat(((CollectionChange) changes.get(0).get("cards")).objects())
+			.allSatisfy((object) -> assertThat(object).contains("\"number\":\"********11111111\""));
+	}
+
+	@Test
 	void representationOfAReferenceIsItsToStringElseItsId() {
 		assertThat(this.detector.representationOf(new EntityRef(7L, "Alice"))).isEqualTo("Alice");
 		assertThat(this.detector.representationOf(new EntityRef(7L, null))).isEqualTo("7");

@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Map;
 
 import dev.auditlog.annotation.AuditIgnore;
+import dev.auditlog.annotation.AuditMask;
 import dev.auditlog.annotation.Auditable;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embeddable;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
@@ -22,7 +24,7 @@ import jakarta.persistence.Version;
  * A versioned entity with a field that is not audited, a bag, an ordered list and bytes.
  */
 @Entity
-@Auditable(m2mFields = { "barcodes", "steps", "attributes", "aliases" })
+@Auditable(m2mFields = { "barcodes", "steps", "attributes", "aliases", "contacts" })
 public class Card {
 
 	@Id
@@ -60,6 +62,11 @@ public class Card {
 	@OrderColumn(name = "position")
 	@Column(name = "alias")
 	private String[] aliases = new String[0];
+
+	@ElementCollection
+	@CollectionTable(name = "card_contact", joinColumns = @JoinColumn(name = "card_id"))
+	@MapKeyColumn(name = "kind")
+	private Map<String, Contact> contacts = new HashMap<>();
 
 	protected Card() {
 	}
@@ -101,6 +108,10 @@ public class Card {
 		return this.attributes;
 	}
 
+	public Map<String, Contact> getContacts() {
+		return this.contacts;
+	}
+
 	public String[] getAliases() {
 		return this.aliases;
 	}
@@ -112,6 +123,14 @@ public class Card {
 	@Override
 	public String toString() {
 		return "Card " + this.id;
+	}
+
+	/**
+	 * A map value with a masked field.
+	 */
+	@Embeddable
+	public record Contact(String name, @AuditMask String phone) {
+
 	}
 
 }

@@ -97,8 +97,8 @@ abstract class ChangeScenarios {
 	@BeforeEach
 	void startEmpty() {
 		try (AuditContext.Scope off = AuditContext.disabled()) {
-			for (String table : List.of("card_barcode", "card_step", "card_attribute", "card_alias", "card",
-					"reading_weight", "reading", "auditlog_logentry")) {
+			for (String table : List.of("card_barcode", "card_step", "card_attribute", "card_alias", "card_contact",
+					"card", "reading_weight", "reading", "auditlog_logentry")) {
 				this.jdbc.update("DELETE FROM " + table);
 			}
 		}
@@ -216,6 +216,26 @@ abstract class ChangeScenarios {
 		assertThat(entries().subList(1, entries().size())).extracting(Entry::changes)
 			.containsExactly(Map.of("attributes", new CollectionChange(Operation.ADD, List.of("colour=red"))),
 					Map.of("attributes", new CollectionChange(Operation.DELETE, List.of("color=red"))));
+	}
+
+	@Test
+	void maskedFieldsOfMapValuesStayMaskedWithTheirKeys() {
+		inTransaction((em) -> {
+			Card card = new Card(1L, "Ann");
+			card.getContacts().put("home", new Card.Contact("Ann", "0612345678"));
+			em.persist(card);
+		});
+		inTransaction((em) -> {
+			Map<String, Card.Contact> contacts = em.find(Card.class, 1L).getContacts();
+			contacts.put("work", contacts.remove("home"));
+		});
+		assertThat(entries()).extracting((entry) -> entry.changes().get("contacts"))
+			.containsExactly(
+					new CollectionChange(Operation.ADD, List.of("home={\"name\":\"Ann\",\"phone\":\"*****45678\"}")),
+					new CollectionChange(Operation.ADD, List.of("work={\"name\":\"Ann\",\"phone\":\"*****45678\"}")),
+					new CollectionChange(Operation.DELETE,
+							List.of("home={\"name\":\"Ann\",\"phone\":\"*****45678\"}")));
+		assertThat(this.jdbc.queryForList("SELECT * FROM auditlog_logentry").toString()).doesNotContain("0612345678");
 	}
 
 	@Test
