@@ -52,9 +52,10 @@ import org.slf4j.LoggerFactory;
  * {@code OffsetTime} on PostgreSQL);</li>
  * <li>{@code java.util.Date}, {@code Calendar} and {@code java.sql.Timestamp}: of a
  * timestamp column as an {@link Instant}, of a date column as a {@link LocalDate}, of a
- * time column as a {@link LocalTime} (in the JVM's time zone, as Hibernate binds them); a
- * {@code Calendar} in a timestamp column without time zone keeps its wall time, read back
- * in the JVM's time zone;</li>
+ * time column as a {@link LocalTime} (a {@code Date} in the JVM's time zone, a
+ * {@code Calendar} in its own, as Hibernate binds them); a {@code Calendar} in a
+ * timestamp column without time zone keeps its wall time, read back in the JVM's time
+ * zone;</li>
  * <li>decimals beyond the column's scale ({@code numeric(12,2)}, and Hibernate's default
  * {@code numeric(38,2)}): rounded half up, as all three databases do;</li>
  * <li>text of a fixed-length {@code char(n)} column: padded with spaces to {@code n} on
@@ -195,6 +196,10 @@ final class StoredForm {
 			if (value instanceof Date date) {
 				return fraction(LocalTime.ofInstant(date.toInstant(), ZoneId.systemDefault()), precision, truncates);
 			}
+			if (value instanceof Calendar calendar) {
+				return fraction(LocalTime.ofInstant(calendar.toInstant(), calendar.getTimeZone().toZoneId()), precision,
+						truncates);
+			}
 			return value;
 		};
 	}
@@ -202,6 +207,10 @@ final class StoredForm {
 	private static Object date(Object value) {
 		if (value instanceof java.sql.Date date) {
 			return date.toLocalDate();
+		}
+		if (value instanceof Calendar calendar) {
+			// the calendar's own date, as Hibernate binds it
+			return LocalDate.ofInstant(calendar.toInstant(), calendar.getTimeZone().toZoneId());
 		}
 		if (value instanceof Date date) {
 			return LocalDate.ofInstant(date.toInstant(), ZoneId.systemDefault());

@@ -289,6 +289,8 @@ abstract class ChangeScenarios {
 			.containsEntry("sqlStamp", created(truncates ? "2024-03-01T10:15:30.999999Z" : "2024-03-01T10:15:31Z"))
 			.containsEntry("calendarAt",
 					created(calendarWallTime(truncates ? "2024-03-01T19:15:30" : "2024-03-01T19:15:31")))
+			.containsEntry("calendarDay", created("2024-03-02"))
+			.containsEntry("calendarClock", created("05:00"))
 			.containsEntry("localTime", created(truncates ? "10:15:30" : "10:15:31"))
 			.containsEntry("offsetTime", created(truncates || truncatesOffsetTime() ? "08:15:30Z" : "08:15:31Z"))
 			.containsEntry("legacyStamp", created("2024-03-01T10:15:30.623Z"))
@@ -479,6 +481,10 @@ abstract class ChangeScenarios {
 		Calendar calendar = Calendar.getInstance(TimeZone.getTimeZone("Asia/Tokyo"));
 		calendar.setTimeInMillis(Instant.parse("2024-03-01T10:15:30.623Z").toEpochMilli());
 		reading.setCalendarAt(calendar);
+		Calendar tokyoMorning = Calendar.getInstance(TimeZone.getTimeZone("Asia/Tokyo"));
+		tokyoMorning.setTimeInMillis(Instant.parse("2024-03-01T20:00:00Z").toEpochMilli());
+		reading.setCalendarDay(tokyoMorning);
+		reading.setCalendarClock(tokyoMorning);
 		reading.setLocalTime(LocalTime.parse("10:15:30.623"));
 		reading.setOffsetTime(OffsetTime.parse("10:15:30.623+02:00"));
 		Date legacy = Date.from(Instant.parse("2024-03-01T10:15:30.623Z"));

@@ -55,6 +55,12 @@ public class Reading {
 	@Column(secondPrecision = 0)
 	private Calendar calendarAt;
 
+	@Temporal(TemporalType.DATE)
+	private Calendar calendarDay;
+
+	@Temporal(TemporalType.TIME)
+	private Calendar calendarClock;
+
 	private LocalTime localTime;
 
 	private OffsetTime offsetTime;
@@ -124,6 +130,14 @@ public class Reading {
 
 	public void setCalendarAt(Calendar calendarAt) {
 		this.calendarAt = calendarAt;
+	}
+
+	public void setCalendarDay(Calendar calendarDay) {
+		this.calendarDay = calendarDay;
+	}
+
+	public void setCalendarClock(Calendar calendarClock) {
+		this.calendarClock = calendarClock;
 	}
 
 	public void setLocalTime(LocalTime localTime) {
