@@ -2,12 +2,12 @@ package dev.auditlog.diff;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
+import java.util.StringJoiner;
 
 import dev.auditlog.core.Changes;
 import dev.auditlog.core.CollectionChange;
@@ -103,9 +103,13 @@ public final class ChangeDetector {
 	}
 
 	/**
-	 * Return the changes of one collection field: one change set of the added elements
-	 * and one of the removed elements, each only when not empty, elements listed by their
-	 * representation and sorted.
+	 * Return the changes of one unordered collection field (a set, a bag, the values of a
+	 * map): one change set of the added elements and one of the removed elements, each
+	 * only when not empty, elements listed by their representation and sorted. The
+	 * collections are compared as bags: an element held twice counts twice, so adding a
+	 * second {@code X} is an addition of {@code X} and removing one of two is a removal.
+	 * Order is not a change. Same as {@code diffCollection(field, before, after, false,
+	 * policy)}.
 	 * @param field the collection field
 	 * @param before the elements before
 	 * @param after the elements after
@@ -113,6 +117,29 @@ public final class ChangeDetector {
 	 * @return zero, one or two change sets; none when the collection is not tracked
 	 */
 	public List<Changes> diffCollection(String field, Collection<?> before, Collection<?> after, FieldPolicy policy) {
+		return diffCollection(field, before, after, false, policy);
+	}
+
+	/**
+	 * Return the changes of one collection field: one change set of the added elements
+	 * and one of the removed elements, each only when not empty, elements listed by their
+	 * representation and sorted, counted as bags (an element held twice counts twice).
+	 * For an ordered collection (a {@code List} whose order the database stores, with an
+	 * {@code @OrderColumn}), a third change set records a change of order, when the
+	 * elements that stayed are no longer in the same order: {@code {"field": ["[a, b,
+	 * c]", "[b, a, c]"]}}, the whole list before and after, each element masked on its
+	 * own where the field is masked.
+	 * @param field the collection field
+	 * @param before the elements before, in their order when {@code ordered}
+	 * @param after the elements after, in their order when {@code ordered}
+	 * @param ordered whether the order of the elements is stored
+	 * @param policy the model's policy
+	 * @return zero to three change sets: additions, removals, then the change of order;
+	 * none when the collection is not tracked
+	 * @since 0.1.0
+	 */
+	public List<Changes> diffCollection(String field, Collection<?> before, Collection<?> after, boolean ordered,
+			FieldPolicy policy) {
 		if (!policy.tracksCollection(field)) {
 			return List.of();
 		}
@@ -122,27 +149,59 @@ public final class ChangeDetector {
 			before = nestedValues(field, before, nested, policy);
 			after = nestedValues(field, after, nested, policy);
 		}
-		Set<?> oldElements = (before instanceof Set<?> set) ? set : new LinkedHashSet<>(before);
-		Set<?> newElements = (after instanceof Set<?> set) ? set : new LinkedHashSet<>(after);
-		List<Changes> changes = new ArrayList<>(2);
-		addCollectionChange(changes, field, Operation.ADD, newElements, oldElements, policy);
-		addCollectionChange(changes, field, Operation.DELETE, oldElements, newElements, policy);
+		Map<Object, Integer> remaining = counts(before);
+		List<Object> added = new ArrayList<>();
+		for (Object element : after) {
+			if (remaining.merge(element, -1, Integer::sum) < 0) {
+				added.add(element);
+			}
+		}
+		List<Object> removed = new ArrayList<>();
+		remaining.forEach((element, count) -> {
+			for (int i = 0; i < count; i++) {
+				removed.add(element);
+			}
+		});
+		List<Changes> changes = new ArrayList<>(3);
+		addCollectionChange(changes, field, Operation.ADD, added, policy);
+		addCollectionChange(changes, field, Operation.DELETE, removed, policy);
+		if (ordered && ElementOrder.changed(new ArrayList<>(before), new ArrayList<>(after),
+				before.size() - removed.size())) {
+			changes.add(Changes
+				.of(Map.of(field, new ValueChange(listOf(field, before, policy), listOf(field, after, policy))))
+				.withDisplayRules(policy.displayRules()));
+		}
 		return changes;
 	}
 
-	private void addCollectionChange(List<Changes> changes, String field, Operation operation, Set<?> elements,
-			Set<?> without, FieldPolicy policy) {
-		List<String> objects = new ArrayList<>();
+	private static Map<Object, Integer> counts(Collection<?> elements) {
+		Map<Object, Integer> counts = new HashMap<>();
 		for (Object element : elements) {
-			if (!without.contains(element)) {
-				objects.add(maskIfNeeded(field, representationOf(element), policy));
-			}
+			counts.merge(element, 1, Integer::sum);
 		}
-		if (!objects.isEmpty()) {
-			objects.sort(null);
-			changes.add(Changes.of(Map.of(field, new CollectionChange(operation, objects)))
-				.withDisplayRules(policy.displayRules()));
+		return counts;
+	}
+
+	private void addCollectionChange(List<Changes> changes, String field, Operation operation, List<Object> elements,
+			FieldPolicy policy) {
+		if (elements.isEmpty()) {
+			return;
 		}
+		List<String> objects = new ArrayList<>(elements.size());
+		for (Object element : elements) {
+			objects.add(maskIfNeeded(field, representationOf(element), policy));
+		}
+		objects.sort(null);
+		changes.add(Changes.of(Map.of(field, new CollectionChange(operation, objects)))
+			.withDisplayRules(policy.displayRules()));
+	}
+
+	private String listOf(String field, Collection<?> elements, FieldPolicy policy) {
+		StringJoiner text = new StringJoiner(", ", "[", "]");
+		for (Object element : elements) {
+			text.add(maskIfNeeded(field, representationOf(element), policy));
+		}
+		return text.toString();
 	}
 
 	/**
@@ -202,7 +261,8 @@ public final class ChangeDetector {
 
 	/**
 	 * Return the representation of a collection element or referenced entity: its
-	 * {@code toString()} when known, else its id.
+	 * {@code toString()} when known, else its id; an entry of a map collection as
+	 * {@code key=value}.
 	 * @param element the element
 	 * @return the representation
 	 */
@@ -212,6 +272,10 @@ public final class ChangeDetector {
 		}
 		if (element instanceof EntityRef ref && ref.repr() != null) {
 			return ref.repr();
+		}
+		if (element instanceof Map.Entry<?, ?> entry) {
+			// an entry of a map collection: its key is part of what is stored
+			return representationOf(entry.getKey()) + "=" + representationOf(entry.getValue());
 		}
 		String text = this.formatter.format(element, dev.auditlog.core.FkRepresentation.ID);
 		return (text != null) ? text : "null";
@@ -231,7 +295,8 @@ public final class ChangeDetector {
 		if (nested != null && value != null && !policy.isCollection(field)) {
 			return loggedText(field, nestedValue(field, value, nested, policy), policy);
 		}
-		String text = this.formatter.format(value, policy.fkRepresentation());
+		String text = (value instanceof byte[] bytes && policy.isMasked(field))
+				? ValueFormatter.formatBinaryLength(bytes) : this.formatter.format(value, policy.fkRepresentation());
 		return (text != null) ? maskIfNeeded(field, text, policy) : null;
 	}
 
@@ -250,6 +315,12 @@ public final class ChangeDetector {
 	private List<Object> nestedValues(String field, Collection<?> elements, NestedPaths nested, FieldPolicy policy) {
 		List<Object> values = new ArrayList<>(elements.size());
 		for (Object element : elements) {
+			if (element instanceof Map.Entry<?, ?> entry) {
+				// an entry of a map collection: the paths are inside its value
+				NestedValue value = nestedValue(field, entry.getValue(), nested, policy);
+				values.add(Map.entry(entry.getKey(), (value != null) ? value : "null"));
+				continue;
+			}
 			NestedValue value = nestedValue(field, element, nested, policy);
 			values.add((value != null) ? value : "null");
 		}

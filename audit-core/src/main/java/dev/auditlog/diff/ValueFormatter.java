@@ -1,7 +1,10 @@
 package dev.auditlog.diff;
 
+import java.lang.reflect.Array;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.OffsetTime;
@@ -11,6 +14,7 @@ import java.util.Arrays;
 import java.util.Calendar;
 import java.util.Collection;
 import java.util.Date;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +36,14 @@ import org.jspecify.annotations.Nullable;
  * <li>booleans {@code true}/{@code false}, enums by {@code name()}, UUIDs canonical;</li>
  * <li>temporal values ISO-8601; instants and offset or zoned date-times normalised to
  * UTC, so the same instant at another offset is the same value;</li>
- * <li>byte arrays as a length note, {@code (binary: 12 bytes)};</li>
+ * <li>byte arrays as their length and a short digest of their content,
+ * {@code (binary: 12 bytes, sha256 5d41402abc4b2a76)} (the first 8 bytes of the SHA-256
+ * of the content in hex; an empty array is {@code (binary: 0 bytes)}), compared by
+ * content, so that other bytes of the same length show as a change;</li>
+ * <li>other arrays as a list of their elements, {@code [a, b]}, compared element by
+ * element;</li>
+ * <li>a {@code java.sql.Blob} or {@code Clob} locator as {@code (blob)} or
+ * {@code (clob)}: its content is not read;</li>
  * <li>a to-one association by the target's id, or its {@code toString()} when the model
  * asks for {@link FkRepresentation#STRING};</li>
  * <li>a composite key as a JSON object of its parts, sorted by name:
@@ -42,6 +53,8 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1.0
  */
 public class ValueFormatter {
+
+	private static final int DIGEST_BYTES = 8;
 
 	/**
 	 * Return the stable string of a value.
@@ -70,10 +83,20 @@ public class ValueFormatter {
 			return formatFloating(((Number) value).doubleValue(), value.toString());
 		}
 		if (value instanceof byte[] bytes) {
-			return "(binary: " + bytes.length + " bytes)";
+			return formatBinary(bytes);
 		}
 		if (value instanceof char[] chars) {
 			return new String(chars);
+		}
+		if (value.getClass().isArray()) {
+			return formatArray(value, fkRepresentation);
+		}
+		if (value instanceof java.sql.Blob) {
+			// a locator: its content is not read
+			return "(blob)";
+		}
+		if (value instanceof java.sql.Clob) {
+			return "(clob)";
 		}
 		Instant instant = instantOf(value);
 		if (instant != null) {
@@ -128,7 +151,9 @@ public class ValueFormatter {
 
 	/**
 	 * Return whether two values are the same for the audit log: numbers compared
-	 * numerically, instants regardless of offset, arrays by content, references by id.
+	 * numerically, instants regardless of offset, arrays (byte arrays included) by
+	 * content, references by id. Values are compared as given: bringing them to the form
+	 * their column stores (precision, scale, padding) is the caller's part.
 	 * @param first a value
 	 * @param second another value
 	 * @return {@code true} if no change happened between them
@@ -143,11 +168,9 @@ public class ValueFormatter {
 		if (first instanceof BigDecimal a && second instanceof BigDecimal b) {
 			return a.compareTo(b) == 0;
 		}
-		if (first instanceof byte[] a && second instanceof byte[] b) {
-			return Arrays.equals(a, b);
-		}
-		if (first instanceof char[] a && second instanceof char[] b) {
-			return Arrays.equals(a, b);
+		if (first.getClass().isArray() && second.getClass().isArray()) {
+			// by content, primitive arrays included
+			return Arrays.deepEquals(new Object[] { first }, new Object[] { second });
 		}
 		Instant a = instantOf(first);
 		if (a != null) {
@@ -176,6 +199,37 @@ public class ValueFormatter {
 			return date.toInstant();
 		}
 		return null;
+	}
+
+	/**
+	 * Return the length note of a byte array without its digest, for masked fields: a
+	 * digest of a short secret could be reversed by trying every value.
+	 */
+	static String formatBinaryLength(byte[] bytes) {
+		return "(binary: " + bytes.length + " bytes)";
+	}
+
+	private static String formatBinary(byte[] bytes) {
+		if (bytes.length == 0) {
+			return formatBinaryLength(bytes);
+		}
+		byte[] digest;
+		try {
+			digest = MessageDigest.getInstance("SHA-256").digest(bytes);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			// every Java platform has SHA-256
+			throw new IllegalStateException(ex);
+		}
+		return "(binary: " + bytes.length + " bytes, sha256 " + HexFormat.of().formatHex(digest, 0, DIGEST_BYTES) + ")";
+	}
+
+	private String formatArray(Object array, FkRepresentation fkRepresentation) {
+		StringJoiner text = new StringJoiner(", ", "[", "]");
+		for (int i = 0; i < Array.getLength(array); i++) {
+			text.add(String.valueOf(format(Array.get(array, i), fkRepresentation)));
+		}
+		return text.toString();
 	}
 
 	private static String formatFloating(double value, String text) {

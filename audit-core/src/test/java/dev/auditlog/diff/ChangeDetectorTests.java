@@ -226,13 +226,24 @@ class ChangeDetectorTests {
 	}
 
 	@Test
-	void byteArrayWithOtherContentIsAChangeWrittenAsLengthNotes() {
-		assertThat(this.detector
-			.diff(snapshot("data", new byte[] { 1, 2, 3 }), snapshot("data", new byte[] { 1, 2, 4, 5 }), this.policy)
-			.get("data")).isEqualTo(new ValueChange("(binary: 3 bytes)", "(binary: 4 bytes)"));
-		assertThat(this.detector
+	void byteArrayWithOtherContentOfTheSameLengthShowsAsAChange() {
+		ValueChange change = (ValueChange) this.detector
 			.diff(snapshot("data", new byte[] { 1, 2, 3 }), snapshot("data", new byte[] { 3, 2, 1 }), this.policy)
-			.get("data")).isEqualTo(new ValueChange("(binary: 3 bytes)", "(binary: 3 bytes)"));
+			.get("data");
+		assertThat(change.oldValue()).isEqualTo("(binary: 3 bytes, sha256 039058c6f2c0cb49)");
+		assertThat(change.newValue()).startsWith("(binary: 3 bytes, sha256 ").isNotEqualTo(change.oldValue());
+	}
+
+	@Test
+	void maskedByteArrayShowsItsLengthButNoDigest() {
+		FieldPolicy masked = policy(TestModelOptions.options().mask("data").build());
+		ValueChange change = (ValueChange) this.detector
+			.diff(snapshot("data", new byte[] { 1, 2, 3, 4 }), snapshot("data", new byte[] { 4, 3, 2, 1 }), masked)
+			.get("data");
+		assertThat(change).isNotNull();
+		assertThat(change.oldValue()).isEqualTo(Masker.firstHalf().mask("(binary: 4 bytes)"))
+			.isEqualTo(change.newValue())
+			.doesNotContain("sha256");
 	}
 
 	@Test
@@ -343,8 +354,69 @@ class ChangeDetectorTests {
 
 	@Test
 	void unchangedCollectionIsNoChange() {
-		assertThat(this.detector.diffCollection("tags", Set.of("a", "b"), List.of("b", "a", "a"), this.policy))
+		assertThat(this.detector.diffCollection("tags", Set.of("a", "b"), List.of("b", "a"), this.policy)).isEmpty();
+	}
+
+	@Test
+	void bagCountsDuplicatesOnCreation() {
+		assertThat(this.detector.diffCollection("tags", List.of(), List.of("X", "X"), this.policy))
+			.extracting((change) -> change.get("tags"))
+			.containsExactly(new CollectionChange(Operation.ADD, List.of("X", "X")));
+	}
+
+	@Test
+	void bagLogsARemovedDuplicate() {
+		assertThat(this.detector.diffCollection("tags", List.of("X", "X"), List.of("X"), this.policy))
+			.extracting((change) -> change.get("tags"))
+			.containsExactly(new CollectionChange(Operation.DELETE, List.of("X")));
+	}
+
+	@Test
+	void bagLogsAnAddedDuplicate() {
+		assertThat(this.detector.diffCollection("tags", List.of("X", "Y"), List.of("Y", "X", "X"), this.policy))
+			.extracting((change) -> change.get("tags"))
+			.containsExactly(new CollectionChange(Operation.ADD, List.of("X")));
+	}
+
+	@Test
+	void reorderingABagIsNoChange() {
+		assertThat(this.detector.diffCollection("tags", List.of("A", "B", "B"), List.of("B", "A", "B"), this.policy))
 			.isEmpty();
+	}
+
+	@Test
+	void reorderingAnOrderedListIsAChangeOfOrder() {
+		assertThat(
+				this.detector.diffCollection("tags", List.of("A", "B", "C"), List.of("B", "A", "C"), true, this.policy))
+			.extracting((change) -> change.get("tags"))
+			.containsExactly(new ValueChange("[A, B, C]", "[B, A, C]"));
+	}
+
+	@Test
+	void orderedListWithAdditionsAndRemovalsInPlaceHasNoChangeOfOrder() {
+		assertThat(this.detector.diffCollection("tags", List.of("A", "B", "C"), List.of("Z", "A", "C", "D"), true,
+				this.policy))
+			.extracting((change) -> change.get("tags"))
+			.containsExactly(new CollectionChange(Operation.ADD, List.of("D", "Z")),
+					new CollectionChange(Operation.DELETE, List.of("B")));
+		assertThat(this.detector.diffCollection("tags", List.of("X", "Y", "X"), List.of("Y", "X"), true, this.policy))
+			.extracting((change) -> change.get("tags"))
+			.containsExactly(new CollectionChange(Operation.DELETE, List.of("X")));
+	}
+
+	@Test
+	void orderedListWithAnAdditionAndASwapLogsBoth() {
+		assertThat(this.detector.diffCollection("tags", List.of("A", "B"), List.of("B", "A", "C"), true, this.policy))
+			.extracting((change) -> change.get("tags"))
+			.containsExactly(new CollectionChange(Operation.ADD, List.of("C")), new ValueChange("[A, B]", "[B, A, C]"));
+	}
+
+	@Test
+	void changeOfOrderOfAMaskedListMasksEachElement() {
+		assertThat(this.detector.diffCollection("secrets", List.of("secret12", "abcd"), List.of("abcd", "secret12"),
+				true, this.policy))
+			.extracting((change) -> change.get("secrets"))
+			.containsExactly(new ValueChange("[****et12, **cd]", "[**cd, ****et12]"));
 	}
 
 	@Test
@@ -380,6 +452,40 @@ class ChangeDetectorTests {
 		FieldPolicy labelled = policy(TestModelOptions.options().m2m("tags").label("tags", "Labels").build());
 		List<Changes> changes = this.detector.diffCollection("tags", Set.of(), Set.of("x"), labelled);
 		assertThat(changes.get(0).display()).containsOnlyKeys("Labels");
+	}
+
+	@Test
+	void mapEntriesAreComparedAndListedWithTheirKeys() {
+		assertThat(this.detector.diffCollection("tags", List.of(Map.entry("color", "red")),
+				List.of(Map.entry("colour", "red")), this.policy))
+			.extracting((change) -> change.get("tags"))
+			.containsExactly(new CollectionChange(Operation.ADD, List.of("colour=red")),
+					new CollectionChange(Operation.DELETE, List.of("color=red")));
+		assertThat(this.detector.representationOf(Map.entry(new EntityRef(7L, null), new EntityRef(8L, "Bob"))))
+			.isEqualTo("7=Bob");
+	}
+
+	@Test
+	void maskedPathsInsideTheValuesOfAMapStayMasked() {
+		FieldPolicy cards = FieldPolicy.builder("Wallet")
+			.collectionField("cards")
+			.elementField("cards.holder")
+			.elementField("cards.number")
+			.options(TestModelOptions.options().mask("cards.number").m2m("cards").build())
+			.build();
+		Map<String, @Nullable Object> ann = new LinkedHashMap<>();
+		ann.put("holder", "Ann");
+		ann.put("number", "4111111111111111");
+		Map<String, @Nullable Object> bob = new LinkedHashMap<>(ann);
+		bob.put("holder", "Bob");
+		List<Changes> changes = this.detector.diffCollection("cards",
+				List.of(Map.entry("home", new EmbeddableValue(ann))),
+				List.of(Map.entry("home", new EmbeddableValue(bob)), Map.entry("work", new EmbeddableValue(ann))),
+				cards);
+		assertThat(changes).hasSize(2);
+		assertThat(changes.toString()).doesNotContain("4111111111111111").contains("home=", "work=", "Bob");
+		assertThat(((CollectionChange) changes.get(0).get("cards")).objects())
+			.allSatisfy((object) -> assertThat(object).contains("\"number\":\"********11111111\""));
 	}
 
 	@Test

@@ -170,9 +170,30 @@ class ValueFormatterTests {
 	}
 
 	@Test
-	void byteArrayAsLengthNote() {
-		assertThat(format(new byte[] { 1, 2, 3 })).isEqualTo("(binary: 3 bytes)");
+	void byteArrayAsLengthAndShortDigestOfItsContent() {
+		// SHA-256 of 01 02 03 is 039058c6f2c0cb49...
+		assertThat(format(new byte[] { 1, 2, 3 })).isEqualTo("(binary: 3 bytes, sha256 039058c6f2c0cb49)");
+		assertThat(format(new byte[] { 3, 2, 1 })).isNotEqualTo(format(new byte[] { 1, 2, 3 }))
+			.startsWith("(binary: 3 bytes, sha256 ");
 		assertThat(format(new byte[0])).isEqualTo("(binary: 0 bytes)");
+	}
+
+	@Test
+	void lobLocatorsAsANoteWithoutReadingThem() throws Exception {
+		assertThat(format(new javax.sql.rowset.serial.SerialBlob(new byte[] { 1 }))).isEqualTo("(blob)");
+		assertThat(format(new javax.sql.rowset.serial.SerialClob("text".toCharArray()))).isEqualTo("(clob)");
+	}
+
+	@Test
+	void otherArraysAsListsComparedByContent() {
+		assertThat(format(new String[] { "a", "b" })).isEqualTo("[a, b]");
+		assertThat(format(new int[] { 1, 2 })).isEqualTo("[1, 2]");
+		assertThat(format(new BigDecimal[] { new BigDecimal("1E+2"), null })).isEqualTo("[100, null]");
+		assertThat(this.formatter.same(new String[] { "a", "b" }, new String[] { "a", "b" })).isTrue();
+		assertThat(this.formatter.same(new String[] { "a", "b" }, new String[] { "b", "a" })).isFalse();
+		assertThat(this.formatter.same(new int[] { 1, 2 }, new int[] { 1, 2 })).isTrue();
+		assertThat(this.formatter.same(new long[] { 1 }, new int[] { 1 })).isFalse();
+		assertThat(this.formatter.same(new Integer[][] { { 1 } }, new Integer[][] { { 1 } })).isTrue();
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package dev.auditlog.spring.hibernate;
 
+import java.lang.reflect.Array;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -9,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import dev.auditlog.core.AuditContext;
+import org.hibernate.collection.spi.PersistentArrayHolder;
 import org.hibernate.collection.spi.PersistentCollection;
 import org.hibernate.engine.spi.EntityEntry;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
@@ -22,12 +24,15 @@ import org.hibernate.event.spi.PostInsertEvent;
 import org.hibernate.event.spi.PostInsertEventListener;
 import org.hibernate.event.spi.PostUpdateEvent;
 import org.hibernate.event.spi.PostUpdateEventListener;
+import org.hibernate.event.spi.PostUpsertEvent;
+import org.hibernate.event.spi.PostUpsertEventListener;
 import org.hibernate.event.spi.PreCollectionRemoveEvent;
 import org.hibernate.event.spi.PreCollectionRemoveEventListener;
 import org.hibernate.event.spi.PreCollectionUpdateEvent;
 import org.hibernate.event.spi.PreCollectionUpdateEventListener;
 import org.hibernate.persister.collection.CollectionPersister;
 import org.hibernate.persister.entity.EntityPersister;
+import org.hibernate.type.Type;
 import org.hibernate.resource.transaction.spi.TransactionObserver;
 import org.hibernate.resource.transaction.spi.TransactionStatus;
 import org.jspecify.annotations.Nullable;
@@ -36,9 +41,14 @@ import org.jspecify.annotations.Nullable;
  * Collects the changes of audited entities per transaction from Hibernate's events. The
  * old state comes from Hibernate's loaded state, so nothing is read. The changes are
  * written once, just before the transaction commits, after Hibernate's own flush and
- * before-completion work; a rollback discards them.
+ * before-completion work; a rollback discards them. A {@code StatelessSession} holds no
+ * loaded state: its updates and upserts are logged with the values written and
+ * {@code "oldState": "unknown"} in the additional data, its deletes with the values of
+ * the deleted object and {@code "oldState": "entity"}; its changes outside a transaction
+ * are written at once.
  */
-final class AuditEventListener implements PostInsertEventListener, PostUpdateEventListener, PostDeleteEventListener,
+final class AuditEventListener
+		implements PostInsertEventListener, PostUpdateEventListener, PostDeleteEventListener, PostUpsertEventListener,
 		PostCollectionRecreateEventListener, PreCollectionUpdateEventListener, PreCollectionRemoveEventListener {
 
 	private final AuditedModels models;
@@ -48,6 +58,8 @@ final class AuditEventListener implements PostInsertEventListener, PostUpdateEve
 	private final boolean squash;
 
 	private final Map<SharedSessionContractImplementor, TransactionChanges> open = new ConcurrentHashMap<>();
+
+	private final ThreadLocal<List<StatelessCollection>> statelessCollections = ThreadLocal.withInitial(ArrayList::new);
 
 	AuditEventListener(AuditedModels models, Supplier<LogEntryRecorder> recorder, boolean squash) {
 		this.models = models;
@@ -68,6 +80,8 @@ final class AuditEventListener implements PostInsertEventListener, PostUpdateEve
 		change.entityChanged = true;
 		change.deleted = false;
 		change.after = model.snapshot(event.getId(), event.getState(), event.getSession());
+		addStatelessCollections(change, event.getSession());
+		writeIfOutsideTransaction(event.getSession());
 	}
 
 	@Override
@@ -77,14 +91,39 @@ final class AuditEventListener implements PostInsertEventListener, PostUpdateEve
 			return;
 		}
 		PendingChange change = pending(event.getSession(), model, event.getId(), event.getEntity());
-		if (!change.entityChanged) {
-			Object[] oldState = event.getOldState();
+		Object[] oldState = event.getOldState();
+		if (oldState == null && event.getSession().isStateless()) {
+			// a StatelessSession keeps no state: what the row held before is not known
+			// without reading it
+			change.oldStateUnknown();
+		}
+		else if (!change.entityChanged) {
 			change.before = model.snapshot(event.getId(),
 					(oldState != null) ? oldState : withoutDirtyValues(event.getState(), event.getDirtyProperties()),
 					event.getSession());
 		}
 		change.entityChanged = true;
 		change.after = model.snapshot(event.getId(), event.getState(), event.getSession());
+		addStatelessCollections(change, event.getSession());
+		writeIfOutsideTransaction(event.getSession());
+	}
+
+	/**
+	 * A {@code StatelessSession.upsert()}: the row was inserted or updated, and what it
+	 * held before is not known. Logged as an {@code UPDATE} with the values written.
+	 */
+	@Override
+	public void onPostUpsert(PostUpsertEvent event) {
+		AuditedModel model = auditedModel(event.getPersister());
+		if (model == null) {
+			return;
+		}
+		PendingChange change = pending(event.getSession(), model, event.getId(), event.getEntity());
+		change.oldStateUnknown();
+		change.entityChanged = true;
+		change.after = model.snapshot(event.getId(), event.getState(), event.getSession());
+		addStatelessCollections(change, event.getSession());
+		writeIfOutsideTransaction(event.getSession());
 	}
 
 	@Override
@@ -94,12 +133,36 @@ final class AuditEventListener implements PostInsertEventListener, PostUpdateEve
 			return;
 		}
 		PendingChange change = pending(event.getSession(), model, event.getId(), event.getEntity());
-		if (!change.entityChanged) {
-			change.before = model.snapshot(event.getId(), event.getDeletedState(), event.getSession());
+		if (!change.entityChanged || (change.oldStateUnknown && change.before == null)) {
+			Object[] deletedState = event.getDeletedState();
+			if (deletedState == null) {
+				// a StatelessSession keeps no state: log the values the application's
+				// object held, without reading the row
+				deletedState = event.getPersister().getValues(event.getEntity());
+				change.oldStateFromEntity();
+			}
+			change.before = model.snapshot(event.getId(), deletedState, event.getSession());
 		}
 		change.entityChanged = true;
 		change.deleted = true;
 		change.after = null;
+		writeIfOutsideTransaction(event.getSession());
+	}
+
+	/**
+	 * Write the changes of a session that works outside any transaction (a
+	 * {@code StatelessSession} in auto-commit) at once, on its connection: its statements
+	 * are committed as they run, and no transaction completion will come.
+	 */
+	private void writeIfOutsideTransaction(SharedSessionContractImplementor session) {
+		if (session.isTransactionInProgress()) {
+			return;
+		}
+		TransactionChanges changes = this.open.remove(session);
+		if (changes != null && !changes.completed) {
+			changes.completed = true;
+			this.recorder.get().record(changes.inOrder, session);
+		}
 	}
 
 	@Override
@@ -142,15 +205,57 @@ final class AuditEventListener implements PostInsertEventListener, PostUpdateEve
 		if (!model.policy().tracksCollection(field)) {
 			return;
 		}
-		SharedSessionContractImplementor session = event.getSession();
 		PersistentCollection<?> collection = event.getCollection();
+		SharedSessionContractImplementor session = sessionOf(event);
+		if (session == null || session.isStateless()) {
+			// a StatelessSession knows no elements before: the owner's entry lists
+			// those it holds now, collected at the owner's event (a delete covers them)
+			if (hasElements) {
+				this.statelessCollections.get().add(new StatelessCollection(owner, field, persister, collection));
+			}
+			return;
+		}
 		if (!hasElements && isBeingDeleted(owner, session)) {
 			// the owner's DELETE entry covers its collections
 			return;
 		}
-		List<Object> before = hadElements ? elements(storedSnapshot(collection), persister, session) : List.of();
-		List<Object> after = hasElements ? elements(collection, persister, session) : List.of();
+		StoredForm form = model.elementForm(field);
+		List<Object> before = hadElements ? elements(storedSnapshot(collection), persister, session, form) : List.of();
+		List<Object> after = hasElements ? elements(collection, persister, session, form) : List.of();
 		pending(session, model, ownerId, owner).collectionChanged(field, before, after);
+	}
+
+	private static @Nullable SharedSessionContractImplementor sessionOf(AbstractCollectionEvent event) {
+		SharedSessionContractImplementor session = event.getCollection().getSession();
+		if (session != null) {
+			return session;
+		}
+		try {
+			return event.getSession();
+		}
+		catch (NullPointerException ex) {
+			// Hibernate builds the collection events of a StatelessSession without one
+			return null;
+		}
+	}
+
+	/**
+	 * Add the collections of the given owner that its StatelessSession operation just
+	 * wrote to the owner's change, with the elements they hold now.
+	 */
+	private void addStatelessCollections(PendingChange change, SharedSessionContractImplementor session) {
+		List<StatelessCollection> collections = this.statelessCollections.get();
+		if (collections.isEmpty()) {
+			return;
+		}
+		for (StatelessCollection written : collections) {
+			if (written.owner() == change.entity) {
+				change.collectionChanged(written.field(), List.of(), elements(written.collection(), written.persister(),
+						session, change.model.elementForm(written.field())));
+			}
+		}
+		// the collection events of one operation come right before the owner's event
+		collections.clear();
 	}
 
 	private static boolean isBeingDeleted(Object owner, SharedSessionContractImplementor session) {
@@ -168,25 +273,69 @@ final class AuditEventListener implements PostInsertEventListener, PostUpdateEve
 		return collection.getStoredSnapshot();
 	}
 
+	/**
+	 * Return the elements of a collection or of its stored snapshot: the elements of a
+	 * set, bag or list in their order, the items of an array, and the entries of a map as
+	 * {@code key=value} ({@link Map#entry}), so that a changed key is a change.
+	 */
 	private static List<Object> elements(@Nullable Object collection, CollectionPersister persister,
-			SharedSessionContractImplementor session) {
-		Collection<?> values;
-		if (collection instanceof Map<?, ?> map) {
-			values = map.values();
+			SharedSessionContractImplementor session, @Nullable StoredForm form) {
+		List<Object> elements = new ArrayList<>();
+		if (collection instanceof Map<?, ?> map && isMap(persister)) {
+			boolean entityKeys = persister.getIndexType() != null && persister.getIndexType().isEntityType();
+			map.forEach((key, value) -> {
+				if (key != null && value != null) {
+					elements.add(Map.entry(entityKeys ? AuditedModel.reference(null, key, session, true) : key,
+							element(value, persister.getElementType(), session, form)));
+				}
+			});
+			return elements;
 		}
-		else if (collection instanceof Collection<?> elements) {
-			values = elements;
+		Iterable<?> values;
+		if (collection instanceof Collection<?> collectionElements) {
+			values = collectionElements;
+		}
+		else if (collection instanceof Map<?, ?> snapshot) {
+			// the stored snapshot of a set: element to element
+			values = snapshot.values();
+		}
+		else if (collection instanceof PersistentArrayHolder<?> holder) {
+			values = arrayItems(holder.getValue());
+		}
+		else if (collection != null && collection.getClass().isArray()) {
+			values = arrayItems(collection);
 		}
 		else {
 			return List.of();
 		}
-		List<Object> elements = new ArrayList<>(values.size());
-		for (Object element : values) {
-			if (element != null) {
-				elements.add(AuditedModel.elementValue(persister.getElementType(), element, session));
+		for (Object value : values) {
+			if (value != null) {
+				elements.add(element(value, persister.getElementType(), session, form));
 			}
 		}
 		return elements;
+	}
+
+	private static boolean isMap(CollectionPersister persister) {
+		return switch (persister.getCollectionSemantics().getCollectionClassification()) {
+			case MAP, SORTED_MAP, ORDERED_MAP -> true;
+			default -> false;
+		};
+	}
+
+	private static Object element(Object value, Type type, SharedSessionContractImplementor session,
+			@Nullable StoredForm form) {
+		Object element = AuditedModel.elementValue(type, value, session);
+		Object stored = (form != null) ? form.apply(element) : element;
+		return (stored != null) ? stored : element;
+	}
+
+	private static List<@Nullable Object> arrayItems(Object array) {
+		List<@Nullable Object> items = new ArrayList<>();
+		for (int i = 0; i < Array.getLength(array); i++) {
+			items.add(Array.get(array, i));
+		}
+		return items;
 	}
 
 	private static Object[] withoutDirtyValues(Object[] state, int @Nullable [] dirty) {
@@ -210,7 +359,9 @@ final class AuditEventListener implements PostInsertEventListener, PostUpdateEve
 
 	private PendingChange pending(SharedSessionContractImplementor session, AuditedModel model, Object id,
 			Object entity) {
-		TransactionChanges changes = this.open.computeIfAbsent(session, this::begin);
+		// outside a transaction nothing completes: writeIfOutsideTransaction writes them
+		TransactionChanges changes = this.open.computeIfAbsent(session,
+				(key) -> key.isTransactionInProgress() ? begin(key) : new TransactionChanges(key));
 		PendingChange change = changes.pending(model, id, entity);
 		this.recorder.get().stamp(change);
 		return change;
@@ -294,6 +445,11 @@ final class AuditEventListener implements PostInsertEventListener, PostUpdateEve
 	}
 
 	private record Key(String entityName, Object id) {
+
+	}
+
+	private record StatelessCollection(Object owner, String field, CollectionPersister persister,
+			PersistentCollection<?> collection) {
 
 	}
 

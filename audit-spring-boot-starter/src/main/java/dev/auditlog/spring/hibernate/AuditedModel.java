@@ -3,6 +3,7 @@ package dev.auditlog.spring.hibernate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.auditlog.core.Changes;
 import dev.auditlog.diff.EmbeddableValue;
@@ -36,14 +37,34 @@ final class AuditedModel {
 
 	private final PropertyReader[] readers;
 
+	private final String[] storedFormFields;
+
+	private final StoredForm[] storedForms;
+
+	private final Map<String, StoredForm> elementForms;
+
+	private final Set<String> orderedCollections;
+
+	/**
+	 * Create a model whose values are brought to the form their columns store.
+	 * @param storedForms field path to the stored form of its column, for the fields that
+	 * have one
+	 * @param elementForms collection field to the stored form of its element column
+	 * @param orderedCollections the collection fields whose order the database stores
+	 */
 	AuditedModel(String entityName, Class<?> type, FieldPolicy policy, @Nullable String idField,
-			@Nullable String versionField, List<PropertyReader> readers) {
+			@Nullable String versionField, List<PropertyReader> readers, Map<String, StoredForm> storedForms,
+			Map<String, StoredForm> elementForms, Set<String> orderedCollections) {
 		this.entityName = entityName;
 		this.type = type;
 		this.policy = policy;
 		this.idField = idField;
 		this.versionField = versionField;
 		this.readers = readers.toArray(PropertyReader[]::new);
+		this.storedFormFields = storedForms.keySet().toArray(String[]::new);
+		this.storedForms = storedForms.values().toArray(StoredForm[]::new);
+		this.elementForms = Map.copyOf(elementForms);
+		this.orderedCollections = Set.copyOf(orderedCollections);
 	}
 
 	String entityName() {
@@ -59,8 +80,25 @@ final class AuditedModel {
 	}
 
 	/**
+	 * Return the stored form of the elements of the given collection field, if they have
+	 * one.
+	 */
+	@Nullable StoredForm elementForm(String field) {
+		return this.elementForms.get(field);
+	}
+
+	/**
+	 * Return whether the database stores the order of the given collection field (a
+	 * {@code List} with an {@code @OrderColumn}, or an array).
+	 */
+	boolean isOrdered(String field) {
+		return this.orderedCollections.contains(field);
+	}
+
+	/**
 	 * Return whether the given changes are only the increment of the {@code @Version}
-	 * field, as Hibernate makes for a change of a collection alone.
+	 * field, as Hibernate makes for a change of a collection alone or of a field that is
+	 * not audited.
 	 */
 	boolean isVersionOnly(Changes changes) {
 		return this.versionField != null && changes.size() == 1 && changes.get(this.versionField) != null;
@@ -78,6 +116,12 @@ final class AuditedModel {
 		if (state != null) {
 			for (PropertyReader reader : this.readers) {
 				reader.read(state[reader.index], values, session);
+			}
+			for (int i = 0; i < this.storedForms.length; i++) {
+				String field = this.storedFormFields[i];
+				if (values.containsKey(field)) {
+					values.put(field, this.storedForms[i].apply(values.get(field)));
+				}
 			}
 		}
 		return new EntitySnapshot(this.entityName, id, "", values);

@@ -21,8 +21,14 @@ import dev.auditlog.diff.ModelOptions;
 import dev.auditlog.spring.AuditlogProperties;
 import dev.auditlog.spring.InvalidAuditConfigurationException;
 import jakarta.persistence.Transient;
+import org.hibernate.dialect.Dialect;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.metamodel.CollectionClassification;
+import org.hibernate.metamodel.mapping.AttributeMapping;
+import org.hibernate.metamodel.mapping.BasicValuedModelPart;
+import org.hibernate.metamodel.mapping.EmbeddableValuedModelPart;
 import org.hibernate.metamodel.mapping.EntityMappingType;
+import org.hibernate.metamodel.mapping.PluralAttributeMapping;
 import org.hibernate.persister.collection.CollectionPersister;
 import org.hibernate.persister.entity.EntityPersister;
 import org.hibernate.type.BasicType;
@@ -202,7 +208,62 @@ final class AuditedModels {
 			}
 		}
 		String versionField = persister.isVersioned() ? names[persister.getVersionPropertyIndex()] : null;
-		return new AuditedModel(entityName, type, built, idField, versionField, readers);
+		Map<String, StoredForm> storedForms = new LinkedHashMap<>();
+		Map<String, StoredForm> elementForms = new LinkedHashMap<>();
+		Set<String> orderedCollections = new TreeSet<>();
+		for (String name : names) {
+			if (!name.equals(ID_CLASS_PROPERTY)) {
+				addStoredForms(name, persister.findAttributeMapping(name), persister.getFactory(), storedForms,
+						elementForms, orderedCollections);
+			}
+		}
+		return new AuditedModel(entityName, type, built, idField, versionField, readers, storedForms, elementForms,
+				orderedCollections);
+	}
+
+	/**
+	 * Find the columns whose values the database stores in another form than the Java
+	 * value (precision, scale, padding, converters), once, at startup.
+	 */
+	private static void addStoredForms(String path, @Nullable AttributeMapping attribute,
+			SessionFactoryImplementor factory, Map<String, StoredForm> storedForms,
+			Map<String, StoredForm> elementForms, Set<String> orderedCollections) {
+		Dialect dialect = factory.getJdbcServices().getDialect();
+		if (attribute instanceof BasicValuedModelPart basic) {
+			StoredForm form = StoredForm.of(path, basic, member(attribute), dialect, factory.getTypeConfiguration());
+			if (form != null) {
+				storedForms.put(path, form);
+			}
+		}
+		else if (attribute instanceof EmbeddableValuedModelPart embedded) {
+			embedded.getEmbeddableTypeDescriptor()
+				.forEachAttributeMapping((AttributeMapping part) -> addStoredForms(path + "." + part.getAttributeName(),
+						part, factory, storedForms, elementForms, orderedCollections));
+		}
+		else if (attribute instanceof PluralAttributeMapping plural) {
+			CollectionClassification classification = plural.getCollectionDescriptor()
+				.getCollectionSemantics()
+				.getCollectionClassification();
+			if (classification == CollectionClassification.LIST || classification == CollectionClassification.ARRAY) {
+				orderedCollections.add(path);
+			}
+			if (plural.getElementDescriptor() instanceof BasicValuedModelPart element) {
+				StoredForm form = StoredForm.of(path, element, member(attribute), dialect,
+						factory.getTypeConfiguration());
+				if (form != null) {
+					elementForms.put(path, form);
+				}
+			}
+		}
+	}
+
+	private static @Nullable Member member(AttributeMapping attribute) {
+		try {
+			return attribute.getPropertyAccess().getGetter().getMember();
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
 	}
 
 	/**

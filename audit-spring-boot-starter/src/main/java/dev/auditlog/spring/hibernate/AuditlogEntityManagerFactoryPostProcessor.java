@@ -133,6 +133,7 @@ final class AuditlogEntityManagerFactoryPostProcessor implements BeanPostProcess
 			registry.appendListeners(EventType.POST_INSERT, listener);
 			registry.appendListeners(EventType.POST_UPDATE, listener);
 			registry.appendListeners(EventType.POST_DELETE, listener);
+			registry.appendListeners(EventType.POST_UPSERT, listener);
 			registry.appendListeners(EventType.POST_COLLECTION_RECREATE, listener);
 			registry.appendListeners(EventType.PRE_COLLECTION_UPDATE, listener);
 			registry.appendListeners(EventType.PRE_COLLECTION_REMOVE, listener);

@@ -98,7 +98,8 @@ final class LogEntryRecorder {
 	 * Write the entries of a transaction that is about to commit, on its connection.
 	 */
 	void record(List<PendingChange> changes, SharedSessionContractImplementor session) {
-		record(changes, session.getJdbcCoordinator().getLogicalConnection().getPhysicalConnection(), true,
+		record(changes, session.getJdbcCoordinator().getLogicalConnection().getPhysicalConnection(),
+				session.isTransactionInProgress(),
 				(message, ex) -> session.getJdbcServices().getSqlExceptionHelper().convert(ex, message));
 	}
 
@@ -179,26 +180,28 @@ final class LogEntryRecorder {
 			if (policy.logs(action)) {
 				Changes changes = this.detector.diff(change.created ? null : change.before,
 						change.deleted ? null : change.after, policy);
-				if (change.created && change.collections != null) {
+				if ((change.created || change.oldStateUnknown) && change.collections != null) {
 					changes = withInitialElements(changes, change.collections, policy);
 				}
-				boolean versionBumpOfCollectionChange = action == Action.UPDATE && change.collections != null
-						&& change.model.isVersionOnly(changes);
-				if ((!changes.isEmpty() || action != Action.UPDATE) && !versionBumpOfCollectionChange) {
+				// Hibernate increments the @Version for a change of a collection or of a
+				// field that is not audited: the increment alone is no audited change
+				boolean versionOnly = action == Action.UPDATE && change.model.isVersionOnly(changes);
+				if ((!changes.isEmpty() || action != Action.UPDATE) && !versionOnly) {
 					EntitySnapshot state = (change.after != null) ? change.after : change.before;
 					add(change, action, changes, (state != null) ? this.detector.serialize(state, policy) : null,
 							entries);
 				}
 			}
-			if (change.deleted || change.created) {
-				// a create carries the initial elements of its collections; a delete
-				// covers them
+			if (change.deleted || change.created || change.oldStateUnknown) {
+				// a create, or an update whose old state is unknown, carries the elements
+				// of its collections; a delete covers them
 				return;
 			}
 		}
 		if (change.collections != null && policy.logs(Action.UPDATE)) {
 			change.collections.forEach((field, state) -> {
-				for (Changes changes : this.detector.diffCollection(field, state.before, state.after, policy)) {
+				for (Changes changes : this.detector.diffCollection(field, state.before, state.after,
+						change.model.isOrdered(field), policy)) {
 					add(change, Action.UPDATE, changes, null, entries);
 				}
 			});

@@ -17,6 +17,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class PendingChange {
 
+	/** The key in {@code additional_data} that says where the old values come from. */
+	static final String OLD_STATE = "oldState";
+
 	final AuditedModel model;
 
 	final Object id;
@@ -28,6 +31,11 @@ final class PendingChange {
 	boolean created;
 
 	boolean deleted;
+
+	/**
+	 * Whether the state before the change is not known (see {@link #oldStateUnknown()}).
+	 */
+	boolean oldStateUnknown;
 
 	@Nullable EntitySnapshot before;
 
@@ -57,6 +65,25 @@ final class PendingChange {
 		this.model = model;
 		this.id = id;
 		this.entity = entity;
+	}
+
+	/**
+	 * Mark a change whose old state Hibernate does not hold (a {@code StatelessSession}'s
+	 * update or upsert): it is logged with the values written, its collections with their
+	 * elements now, and {@code "oldState": "unknown"} in the additional data.
+	 */
+	void oldStateUnknown() {
+		this.oldStateUnknown = true;
+		this.manualData = Map.of(OLD_STATE, "unknown");
+	}
+
+	/**
+	 * Mark a delete whose old values are those of the deleted object rather than of the
+	 * loaded row (a {@code StatelessSession}'s delete): {@code "oldState": "entity"} in
+	 * the additional data.
+	 */
+	void oldStateFromEntity() {
+		this.manualData = Map.of(OLD_STATE, "entity");
 	}
 
 	void collectionChanged(String field, List<Object> before, List<Object> after) {

@@ -1,0 +1,36 @@
+package dev.auditlog.spring.changes;
+
+import dev.auditlog.spring.testdb.TestDatabase;
+import org.junit.jupiter.api.BeforeAll;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+class H2ChangeTests extends ChangeScenarios {
+
+	private static TestDatabase database;
+
+	@BeforeAll
+	static void database() {
+		if (database == null) {
+			database = TestDatabase.h2("auditlog_changes");
+		}
+	}
+
+	@DynamicPropertySource
+	static void dataSource(DynamicPropertyRegistry registry) {
+		database();
+		database.register(registry);
+	}
+
+	@Override
+	boolean truncatesFractionalSeconds() {
+		return false;
+	}
+
+	@Override
+	boolean padsFixedLengthText() {
+		return true;
+	}
+
+}
