@@ -201,7 +201,7 @@ public final class StoredJson {
 			try {
 				converted = this.converter.apply(value);
 			}
-			catch (RuntimeException | StackOverflowError ex) {
+			catch (RuntimeException | StackOverflowError | LinkageError ex) {
 				return text(safeToString(value));
 			}
 			if (converted == value) {

@@ -12,6 +12,8 @@ import dev.auditlog.core.ValueChange;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.StreamWriteConstraints;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -36,8 +38,23 @@ final class StorableValues {
 	private final int maxValueLength;
 
 	StorableValues(JsonMapper json, int maxValueLength) {
-		this.json = json;
+		this.json = limited(json);
 		this.maxValueLength = maxValueLength;
+	}
+
+	/**
+	 * Return a mapper with the application's modules whose writing stops at a nesting
+	 * depth far below what a thread's stack holds: an object graph with a cycle then
+	 * fails with an exception instead of overflowing the stack (which, while Jackson
+	 * builds its error, can leave one of its classes unusable for the rest of the JVM's
+	 * life).
+	 */
+	private static JsonMapper limited(JsonMapper json) {
+		JsonFactory factory = json.tokenStreamFactory()
+			.rebuild()
+			.streamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(2 * StoredJson.MAX_DEPTH).build())
+			.build();
+		return JsonMapper.builder(factory).addModules(json.registeredModules()).build();
 	}
 
 	/**
@@ -77,9 +94,11 @@ final class StorableValues {
 
 	private @Nullable Object toJson(Object value) {
 		try {
-			return this.json.convertValue(value, Object.class);
+			// written out rather than converted: only a generator enforces the depth
+			// limit
+			return this.json.readValue(this.json.writeValueAsString(value), Object.class);
 		}
-		catch (RuntimeException | StackOverflowError ex) {
+		catch (RuntimeException | StackOverflowError | LinkageError ex) {
 			logger.warn("Additional data of type {} is not JSON; it is logged as its toString()",
 					value.getClass().getName(), ex);
 			throw ex;
