@@ -127,11 +127,8 @@ public final class ClientAddress {
 		if (literal.isEmpty() || literal.indexOf(':') < 0) {
 			return null;
 		}
-		for (int i = 0; i < literal.length(); i++) {
-			char c = literal.charAt(i);
-			if (Character.digit(c, 16) < 0 && c != ':' && c != '.') {
-				return null;
-			}
+		if (!isIpv6Text(literal)) {
+			return null;
 		}
 		InetAddress parsed;
 		try {
@@ -149,6 +146,41 @@ public final class ClientAddress {
 			return rfc5952(parsed.getAddress());
 		}
 		return null;
+	}
+
+	/**
+	 * Return whether the text has the shape RFC 4291 gives an IPv6 address: groups of one
+	 * to four hex digits separated by colons, at most one {@code ::}, and an IPv4 address
+	 * in dotted decimal as the last group only. The JDK's parser accepts more (a group of
+	 * five digits such as {@code 00001}).
+	 */
+	private static boolean isIpv6Text(String text) {
+		int doubleColon = text.indexOf("::");
+		if (doubleColon >= 0 && text.indexOf("::", doubleColon + 1) >= 0) {
+			return false;
+		}
+		String[] groups = text.split(":", -1);
+		for (int i = 0; i < groups.length; i++) {
+			String group = groups[i];
+			if (group.isEmpty()) {
+				continue;
+			}
+			if (group.indexOf('.') >= 0) {
+				if (i != groups.length - 1 || octets(group) == null) {
+					return false;
+				}
+				continue;
+			}
+			if (group.length() > 4) {
+				return false;
+			}
+			for (int j = 0; j < group.length(); j++) {
+				if (Character.digit(group.charAt(j), 16) < 0) {
+					return false;
+				}
+			}
+		}
+		return true;
 	}
 
 	private static String rfc5952(byte[] address) {

@@ -39,8 +39,12 @@ public record LogEntryQuery(@Nullable String model, @Nullable Set<String> object
 	/** The largest limit accepted. */
 	public static final int MAX_LIMIT = 500;
 
-	/** The largest number of object keys one query may filter on. */
-	public static final int MAX_OBJECT_PKS = 1000;
+	/**
+	 * The largest number of object keys one query may filter on: enough for the lines of
+	 * a large order, and well below the 32,767 parameters PostgreSQL accepts in one
+	 * statement.
+	 */
+	public static final int MAX_OBJECT_PKS = 10_000;
 
 	public LogEntryQuery {
 		requireNotBlank("model", model);

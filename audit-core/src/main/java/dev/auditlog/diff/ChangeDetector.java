@@ -189,7 +189,7 @@ public final class ChangeDetector {
 		}
 		List<String> objects = new ArrayList<>(elements.size());
 		for (Object element : elements) {
-			objects.add(maskIfNeeded(field, representationOf(element), policy));
+			objects.add(maskedRepresentationOf(field, element, policy));
 		}
 		objects.sort(null);
 		changes.add(Changes.of(Map.of(field, new CollectionChange(operation, objects)))
@@ -199,7 +199,7 @@ public final class ChangeDetector {
 	private String listOf(String field, Collection<?> elements, FieldPolicy policy) {
 		StringJoiner text = new StringJoiner(", ", "[", "]");
 		for (Object element : elements) {
-			text.add(maskIfNeeded(field, representationOf(element), policy));
+			text.add(maskedRepresentationOf(field, element, policy));
 		}
 		return text.toString();
 	}
@@ -284,7 +284,7 @@ public final class ChangeDetector {
 	private List<String> representationsOf(String field, Collection<?> elements, FieldPolicy policy) {
 		List<String> objects = new ArrayList<>(elements.size());
 		for (Object element : elements) {
-			objects.add(maskIfNeeded(field, representationOf(element), policy));
+			objects.add(maskedRepresentationOf(field, element, policy));
 		}
 		objects.sort(null);
 		return objects;
@@ -298,6 +298,18 @@ public final class ChangeDetector {
 		String text = (value instanceof byte[] bytes && policy.isMasked(field))
 				? ValueFormatter.formatBinaryLength(bytes) : this.formatter.format(value, policy.fkRepresentation());
 		return (text != null) ? maskIfNeeded(field, text, policy) : null;
+	}
+
+	/**
+	 * Return the representation of an element of a collection field, masked when the
+	 * field is: an entry of a map collection keeps its key and masks its value, so a long
+	 * key never leaves the value in clear.
+	 */
+	private String maskedRepresentationOf(String field, @Nullable Object element, FieldPolicy policy) {
+		if (policy.isMasked(field) && element instanceof Map.Entry<?, ?> entry) {
+			return representationOf(entry.getKey()) + "=" + this.masker.mask(representationOf(entry.getValue()));
+		}
+		return maskIfNeeded(field, representationOf(element), policy);
 	}
 
 	private String maskIfNeeded(String field, String text, FieldPolicy policy) {

@@ -117,7 +117,13 @@ public class ValueFormatter {
 		if (value instanceof Collection<?> collection) {
 			return formatCollection(collection, fkRepresentation);
 		}
-		return value.toString();
+		try {
+			return value.toString();
+		}
+		catch (RuntimeException | StackOverflowError ex) {
+			// a value's own toString() must not fail the write that logs it
+			return "(" + value.getClass().getName() + ": toString() failed)";
+		}
 	}
 
 	/**

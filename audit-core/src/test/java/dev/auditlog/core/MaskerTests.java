@@ -14,13 +14,13 @@ class MaskerTests {
 	@CsvSource(delimiter = '|', emptyValue = "", quoteCharacter = '\'', textBlock = """
 			secret12 | ****et12
 			''       | ''
-			a        | a
+			a        | *
 			ab       | *b
 			abc      | *bc
 			abcd     | **cd
 			abcde    | **cde
 			""")
-	void maskingHidesTheFirstHalfRoundedDown(String value, String masked) {
+	void maskingHidesTheFirstHalfRoundedDownAndAtLeastOneCharacter(String value, String masked) {
 		assertThat(this.masker.mask(value)).isEqualTo(masked);
 	}
 
@@ -28,7 +28,7 @@ class MaskerTests {
 	@CsvSource(delimiter = '|', textBlock = """
 			😀😀😀😀 | **😀😀
 			😀😀😀   | *😀😀
-			😀       | 😀
+			😀       | *
 			a😀      | *😀
 			😀abc    | **bc
 			ab😀😀😀  | **😀😀😀

@@ -466,6 +466,19 @@ class ChangeDetectorTests {
 	}
 
 	@Test
+	void maskedMapEntryHidesItsValueWhateverTheLengthOfItsKey() {
+		FieldPolicy masked = FieldPolicy.builder("Card")
+			.collectionField("secrets")
+			.options(TestModelOptions.options().m2m("secrets").mask("secrets").build())
+			.build();
+		List<Changes> changes = this.detector.diffCollection("secrets", List.of(),
+				List.of(Map.entry("primary-account-number-of-the-card", "4000123412341234")), masked);
+		assertThat(changes).singleElement()
+			.satisfies((change) -> assertThat(((CollectionChange) change.get("secrets")).objects())
+				.containsExactly("primary-account-number-of-the-card=********12341234"));
+	}
+
+	@Test
 	void maskedPathsInsideTheValuesOfAMapStayMasked() {
 		FieldPolicy cards = FieldPolicy.builder("Wallet")
 			.collectionField("cards")

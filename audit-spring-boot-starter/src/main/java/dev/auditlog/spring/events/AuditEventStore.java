@@ -2,9 +2,6 @@ package dev.auditlog.spring.events;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -12,6 +9,7 @@ import javax.sql.DataSource;
 
 import dev.auditlog.core.AuditContext;
 import dev.auditlog.core.ClientAddress;
+import dev.auditlog.core.StoredJson;
 import dev.auditlog.core.StoredText;
 import dev.auditlog.spring.schema.AuditDatabase;
 import org.jspecify.annotations.Nullable;
@@ -91,7 +89,8 @@ public final class AuditEventStore {
 
 	void record(Instant timestamp, @Nullable String principal, String type, @Nullable String remoteAddr,
 			Map<String, ? extends @Nullable Object> data) {
-		Object plain = StoredText.fitJson(plain(data), this.maxValueLength);
+		// what is not plain JSON is stored as its text, as before
+		Object plain = StoredJson.of(data, this.maxValueLength, String::valueOf);
 		this.jdbc.update(this.insert, this.database.timestamp(timestamp),
 				StoredText.fit((principal != null) ? principal : ANONYMOUS, StoredText.COLUMN_LENGTH),
 				StoredText.fit(type, StoredText.COLUMN_LENGTH), ClientAddress.normalize(remoteAddr),
@@ -105,29 +104,6 @@ public final class AuditEventStore {
 
 	AuditDatabase database() {
 		return this.database;
-	}
-
-	private static Map<String, @Nullable Object> plain(Map<String, ? extends @Nullable Object> data) {
-		Map<String, @Nullable Object> plain = new LinkedHashMap<>();
-		data.forEach((key, value) -> plain.put(key, plainValue(value)));
-		return plain;
-	}
-
-	private static @Nullable Object plainValue(@Nullable Object value) {
-		if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
-			return value;
-		}
-		if (value instanceof Map<?, ?> map) {
-			Map<String, @Nullable Object> plain = new LinkedHashMap<>();
-			map.forEach((key, nested) -> plain.put(String.valueOf(key), plainValue(nested)));
-			return plain;
-		}
-		if (value instanceof Iterable<?> values) {
-			List<@Nullable Object> plain = new ArrayList<>();
-			values.forEach((nested) -> plain.add(plainValue(nested)));
-			return plain;
-		}
-		return value.toString();
 	}
 
 }

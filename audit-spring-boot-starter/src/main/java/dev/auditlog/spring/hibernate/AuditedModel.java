@@ -198,7 +198,7 @@ final class AuditedModel {
 			boolean withRepr) {
 		if (target instanceof HibernateProxy proxy) {
 			LazyInitializer initializer = proxy.getHibernateLazyInitializer();
-			String repr = (withRepr && !initializer.isUninitialized()) ? String.valueOf(initializer.getImplementation())
+			String repr = (withRepr && !initializer.isUninitialized()) ? labelOf(initializer.getImplementation())
 					: null;
 			return new EntityRef(initializer.getInternalIdentifier(), repr);
 		}
@@ -207,7 +207,21 @@ final class AuditedModel {
 			String entityName = (type != null) ? type.getAssociatedEntityName() : null;
 			id = session.getEntityPersister(entityName, target).getIdentifier(target, session);
 		}
-		return new EntityRef(id, (withRepr && Hibernate.isInitialized(target)) ? String.valueOf(target) : null);
+		return new EntityRef(id, (withRepr && Hibernate.isInitialized(target)) ? labelOf(target) : null);
+	}
+
+	/**
+	 * Return an entity's {@code toString()}, or {@code null} when it fails — also by
+	 * recursing without end, as a generated {@code toString()} of two entities that
+	 * reference each other does: the id stands for it then.
+	 */
+	private static @Nullable String labelOf(Object entity) {
+		try {
+			return String.valueOf(entity);
+		}
+		catch (RuntimeException | StackOverflowError ex) {
+			return null;
+		}
 	}
 
 }

@@ -234,10 +234,10 @@ final class LogEntryRecorder {
 		Object key = keyOf(change.id);
 		Map<String, @Nullable Object> additionalData = merge(additionalData(change.entity, action), change.manualData);
 		// the entry's constructor fits its columns; the JSON values are fitted here
+		StorableValues.Values values = this.storable.of(changes, additionalData, serializedData);
 		entries.add(new LogEntry(null, change.timestamp, action, change.model.entityName(),
 				this.formatter.formatKey(key), this.formatter.integralKey(key), representationOf(change), change.actor,
-				change.remoteAddr, change.cid, this.storable.changes(changes), this.storable.data(additionalData),
-				this.storable.data(serializedData)));
+				change.remoteAddr, change.cid, values.changes(), values.additionalData(), values.serializedData()));
 	}
 
 	private static String representationOf(PendingChange change) {
@@ -247,7 +247,9 @@ final class LogEntryRecorder {
 		try {
 			return String.valueOf(change.entity);
 		}
-		catch (RuntimeException ex) {
+		catch (RuntimeException | StackOverflowError ex) {
+			// a generated toString() of entities that reference each other recurses
+			// without end
 			logger.debug("toString() of {} #{} failed; logging its name and id instead", change.model.entityName(),
 					change.id, ex);
 			return change.model.entityName() + "#" + change.id;

@@ -198,6 +198,29 @@ abstract class CompletionScenarios {
 	}
 
 	@Test
+	void entriesOfThousandsOfObjectsAreFoundInOneQuery() {
+		long orderId = create("PO-big");
+		this.transaction.executeWithoutResult((status) -> {
+			PurchaseOrder order = this.entityManager.find(PurchaseOrder.class, orderId);
+			for (int i = 0; i < 1500; i++) {
+				this.entityManager.persist(new PurchaseLine(order, "item " + i));
+			}
+		});
+		PurchaseOrder order = this.transaction.execute((status) -> {
+			PurchaseOrder found = this.entityManager.find(PurchaseOrder.class, orderId);
+			found.getLines().size();
+			return found;
+		});
+		this.statements.reset();
+		LogEntryPage page = this.auditLog
+			.query(this.auditLog.forObjects(order.getLines()).limit(LogEntryQuery.MAX_LIMIT).build());
+		assertThat(page.entries()).hasSize(LogEntryQuery.MAX_LIMIT)
+			.allMatch((entry) -> entry.action() == Action.CREATE);
+		assertThat(page.next()).isNotNull();
+		assertThat(this.statements.reading("auditlog_logentry")).hasSize(1);
+	}
+
+	@Test
 	void entriesOfObjectsAddedToAnEmptySelectionAreFound() {
 		long first = create("PO-1");
 		create("PO-2");

@@ -1,8 +1,13 @@
 package dev.auditlog.spring.fitting;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import dev.auditlog.annotation.Auditable;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import org.jspecify.annotations.Nullable;
@@ -13,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * does), a long plain text, and a {@code toString()} that shows the body as it is.
  */
 @Entity
-@Auditable(serializeData = true)
+@Auditable(serializeData = true, m2mFields = "pages")
 public class Memo {
 
 	@Id
@@ -26,6 +31,11 @@ public class Memo {
 
 	@Column(length = 20_000_000)
 	private @Nullable String notes;
+
+	@ElementCollection
+	@CollectionTable(name = "memo_page")
+	@Column(name = "page", length = 100_000)
+	private List<String> pages = new ArrayList<>();
 
 	protected Memo() {
 		this.code = "";
@@ -54,6 +64,10 @@ public class Memo {
 
 	public void setNotes(@Nullable String notes) {
 		this.notes = notes;
+	}
+
+	public List<String> getPages() {
+		return this.pages;
 	}
 
 	@Override

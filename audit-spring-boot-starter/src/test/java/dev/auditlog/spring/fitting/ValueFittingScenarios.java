@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import dev.auditlog.AuditLog;
 import dev.auditlog.core.AuditContext;
 import dev.auditlog.core.Changes;
 import dev.auditlog.core.FieldChange;
@@ -67,6 +68,9 @@ abstract class ValueFittingScenarios {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	AuditLog auditLog;
+
 	@LocalServerPort
 	int port;
 
@@ -75,7 +79,10 @@ abstract class ValueFittingScenarios {
 	@BeforeEach
 	void startEmpty() {
 		try (AuditContext.Scope off = AuditContext.disabled()) {
+			this.jdbc.update("DELETE FROM memo_page");
 			this.jdbc.update("DELETE FROM memo");
+			this.jdbc.update("UPDATE node SET partner_name = NULL");
+			this.jdbc.update("DELETE FROM node");
 			this.jdbc.update("DELETE FROM auditlog_logentry");
 			this.jdbc.update("DELETE FROM auditlog_event");
 		}
@@ -292,6 +299,130 @@ abstract class ValueFittingScenarios {
 			}
 		});
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM auditlog_logentry", Integer.class)).isEqualTo(120);
+	}
+
+	@Test
+	void additionalDataOfAnyShapeNeverFailsTheWrite() {
+		Map<String, @Nullable Object> data = oddShapes();
+		FittingApplication.extraData.set(data);
+		try {
+			this.transaction.executeWithoutResult((status) -> this.entityManager.persist(new Memo("odd", "x")));
+		}
+		finally {
+			FittingApplication.extraData.remove();
+		}
+		List<Map<String, @Nullable String>> rows = texts("SELECT additional_data FROM auditlog_logentry");
+		assertThat(rows).hasSize(1);
+		assertOddShapesStored(text(rows.get(0), "additional_data"));
+	}
+
+	@Test
+	void exportWithFiltersOfAnyShapeIsRecorded() {
+		this.auditLog.logExport("memos", "csv", 3, 120, oddShapes());
+		List<Map<String, @Nullable String>> rows = texts("SELECT data FROM auditlog_event WHERE type = 'DATA_EXPORT'");
+		assertThat(rows).hasSize(1);
+		Map<String, Object> data = json.readValue(text(rows.get(0), "data"), new TypeReference<>() {
+		});
+		assertOddShapesStored(json.writeValueAsString(data.get("filters")));
+	}
+
+	/**
+	 * Data of every shape a JSON column refuses or that breaks a naive conversion:
+	 * cycles, deep nesting (MariaDB refuses more than 32 levels), numbers PostgreSQL's
+	 * jsonb refuses, objects whose conversion and toString() fail.
+	 */
+	private static Map<String, @Nullable Object> oddShapes() {
+		Map<String, Object> a = new java.util.HashMap<>();
+		Map<String, Object> b = new java.util.HashMap<>();
+		a.put("b", b);
+		b.put("a", a);
+		List<Object> selfList = new ArrayList<>();
+		selfList.add(selfList);
+		Map<String, Object> deep = new LinkedHashMap<>();
+		Map<String, Object> level = deep;
+		for (int i = 0; i < 1500; i++) {
+			Map<String, Object> next = new LinkedHashMap<>();
+			level.put("n", next);
+			level = next;
+		}
+		Map<String, @Nullable Object> data = new LinkedHashMap<>();
+		data.put("cycle", a);
+		data.put("selfList", selfList);
+		data.put("deep", deep);
+		data.put("huge", new java.math.BigDecimal("1E+200000"));
+		data.put("tiny", new java.math.BigDecimal("1E-20000"));
+		data.put("big", java.math.BigInteger.TEN.pow(5000));
+		data.put("nan", Double.NaN);
+		data.put("bytes", new byte[] { 1, 2, 3 });
+		data.put("broken", new Broken());
+		data.put("plain", 42);
+		return data;
+	}
+
+	private static void assertOddShapesStored(@Nullable String stored) {
+		Map<String, Object> data = json.readValue(stored, new TypeReference<>() {
+		});
+		assertThat(json.writeValueAsString(data.get("cycle"))).contains("(cycle)");
+		assertThat(json.writeValueAsString(data.get("selfList"))).contains("(cycle)");
+		assertThat(json.writeValueAsString(data.get("deep"))).contains("(nested too deep)");
+		assertThat(data.get("huge")).isEqualTo("1E+200000");
+		assertThat(data.get("tiny")).isEqualTo("1E-20000");
+		assertThat(data.get("big")).isInstanceOf(String.class);
+		assertThat(data.get("nan")).isEqualTo("NaN");
+		assertThat(data.get("bytes")).isEqualTo("(binary: 3 bytes)");
+		assertThat(data.get("broken")).isEqualTo(Broken.class.getName());
+		assertThat(data.get("plain")).isEqualTo(42);
+	}
+
+	@Test
+	void oneEntryOfHundredsOfLongTextsFitsOneStatement() {
+		this.transaction.executeWithoutResult((status) -> {
+			Memo memo = new Memo("pages", "x");
+			for (int i = 0; i < 300; i++) {
+				memo.getPages().add(i + "p".repeat(60_000));
+			}
+			this.entityManager.persist(memo);
+		});
+		List<Map<String, @Nullable String>> rows = texts("SELECT changes FROM auditlog_logentry");
+		assertThat(rows).hasSize(1);
+		Changes changes = Changes.fromJson(text(rows.get(0), "changes"));
+		List<String> pages = ((dev.auditlog.core.CollectionChange) changes.get("pages")).objects();
+		assertThat(pages).hasSize(300).allSatisfy((page) -> assertThat(page).contains("…[cut: 600"));
+		assertThat(text(rows.get(0), "changes").length()).isLessThan(1_100_000);
+	}
+
+	@Test
+	void entitiesWhoseToStringRecursesWithoutEndAreLogged() {
+		this.transaction.executeWithoutResult((status) -> {
+			Node first = new Node("a");
+			Node second = new Node("b");
+			first.setPartner(second);
+			second.setPartner(first);
+			this.entityManager.persist(first);
+			this.entityManager.persist(second);
+		});
+		List<Map<String, @Nullable String>> rows = texts(
+				"SELECT object_pk, object_repr, changes FROM auditlog_logentry");
+		assertThat(rows).hasSize(2).allSatisfy((row) -> {
+			assertThat(text(row, "object_repr")).startsWith("Node").contains(text(row, "object_pk"));
+			assertThat(Changes.fromJson(text(row, "changes")).get("partner")).isNotNull();
+		});
+	}
+
+	/**
+	 * A value whose JSON conversion and {@code toString()} both fail.
+	 */
+	static final class Broken {
+
+		public String getValue() {
+			throw new IllegalStateException("no value");
+		}
+
+		@Override
+		public String toString() {
+			throw new IllegalStateException("no text");
+		}
+
 	}
 
 	private static void assertStoredAddress(String context, int kind, InetAddress address, @Nullable String stored)
