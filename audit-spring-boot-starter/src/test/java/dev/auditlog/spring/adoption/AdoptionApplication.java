@@ -1,4 +1,4 @@
-package dev.auditlog.spring.tryout;
+package dev.auditlog.spring.adoption;
 
 import java.util.List;
 import java.util.Map;
@@ -22,10 +22,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import jakarta.persistence.EntityManager;
 
-/** The tryout application: one context for all probes. */
+/** The application of the adoption probes: one context for all of them. */
 @SpringBootApplication
 @EnableAsync
-public class TryoutApplication {
+public class AdoptionApplication {
 
 	/** Extra data handed to the next entry of an {@link Odd}. */
 	static volatile @Nullable Map<String, @Nullable Object> nextData;

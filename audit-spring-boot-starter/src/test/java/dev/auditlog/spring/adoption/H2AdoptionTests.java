@@ -1,4 +1,4 @@
-package dev.auditlog.spring.tryout;
+package dev.auditlog.spring.adoption;
 
 import dev.auditlog.spring.testdb.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
@@ -6,14 +6,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-class MariaDbTryoutTests extends TryoutScenarios {
+class H2AdoptionTests extends AdoptionScenarios {
 
 	private static TestDatabase database;
 
 	@BeforeAll
 	static void database() {
 		if (database == null) {
-			database = TestDatabase.mariadb("auditlog_tryout");
+			database = TestDatabase.h2("auditlog_adoption");
 		}
 	}
 

@@ -1,5 +1,7 @@
-package dev.auditlog.spring.tryout;
+package dev.auditlog.spring.adoption;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -26,6 +28,7 @@ import java.util.function.Consumer;
 import dev.auditlog.AuditLog;
 import dev.auditlog.core.AuditContext;
 import dev.auditlog.core.LogEntry;
+import dev.auditlog.core.StoredJson;
 import jakarta.persistence.EntityManager;
 import org.assertj.core.api.SoftAssertions;
 import org.hibernate.SessionFactory;
@@ -40,6 +43,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -49,18 +53,24 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Probes of issue 10's promises with inputs of the same kinds as its examples. Rows are
- * read back with plain SQL.
+ * Probes of issue 10's kinds ("Trust") as a new user of the starter tries them: masking
+ * at every depth and on every path (events, history, manual and bulk entries,
+ * {@code StatelessSession}), no entry without a change the columns keep, values that do
+ * not fit (long, malformed, NUL, lone surrogates, odd addresses, additional data of any
+ * shape), and the actor travelling to other threads. Each test is a promise of the
+ * README, checked on PostgreSQL, MariaDB and H2 by one small subclass per database; rows
+ * are read back with plain SQL.
  */
-@SpringBootTest(classes = TryoutApplication.class,
+@SpringBootTest(classes = AdoptionApplication.class,
 		properties = { "spring.jpa.hibernate.ddl-auto=create-drop", "spring.jpa.open-in-view=false",
 				"auditlog.models.Vault.mask-fields=doc.items.pin,doc.deep.pin,doc.user.email,entries.pin,prefs.pin",
 				"auditlog.models.Vault.serialize-fields=name,photo,owner,token,wallet,doc" })
 @ExtendWith(OutputCaptureExtension.class)
-abstract class TryoutScenarios {
+abstract class AdoptionScenarios {
 
 	static final String EMOJI = "\uD83D\uDE00";
 
@@ -77,10 +87,10 @@ abstract class TryoutScenarios {
 	AuditLog auditLog;
 
 	@Autowired
-	TryoutApplication.Recorded recorded;
+	AdoptionApplication.Recorded recorded;
 
 	@Autowired
-	TryoutApplication.AsyncWork asyncWork;
+	AdoptionApplication.AsyncWork asyncWork;
 
 	@Autowired
 	ApplicationEventPublisher publisher;
@@ -103,7 +113,7 @@ abstract class TryoutScenarios {
 		}
 		this.recorded.before.clear();
 		this.recorded.after.clear();
-		TryoutApplication.nextData = null;
+		AdoptionApplication.nextData = null;
 		SecurityContextHolder.clearContext();
 	}
 
@@ -122,7 +132,7 @@ abstract class TryoutScenarios {
 		return this.jdbc.query(
 				"SELECT action, model, object_pk, object_repr, changes, serialized_data, "
 						+ "additional_data, actor, remote_addr, cid FROM auditlog_logentry WHERE model = ? ORDER BY id",
-				TryoutScenarios::row, model);
+				AdoptionScenarios::row, model);
 	}
 
 	private static Row row(ResultSet rs, int i) throws SQLException {
@@ -212,7 +222,6 @@ abstract class TryoutScenarios {
 		List<Row> rows = rows("Vault");
 		StringBuilder all = new StringBuilder();
 		rows.forEach((r) -> all.append(r.all()).append('\n'));
-		System.out.println("VAULT ROWS\n" + all);
 		// one entry per value change and one per collection operation (as documented)
 		assertThat(rows).hasSize(6);
 		String events = this.recorded.before.stream().map((e) -> String.valueOf(e.getChanges())).toList() + " "
@@ -239,7 +248,6 @@ abstract class TryoutScenarios {
 		List<Row> rows = rows("Vault");
 		StringBuilder all = new StringBuilder();
 		rows.forEach((r) -> all.append(r.all()).append('\n'));
-		System.out.println("STATELESS VAULT ROWS\n" + all);
 		assertThat(rows).hasSize(2);
 		assertNoClearSecret("stateless rows", all.toString());
 	}
@@ -304,17 +312,18 @@ abstract class TryoutScenarios {
 
 	@Test
 	void durationChangeKeptByTheColumnIsLogged() {
-		// interval second(6) on PostgreSQL/H2 keeps microseconds: 1s + 100ns is stored as
-		// 1s
 		Long id = persistMeasure();
+		String before = storedDuration(id);
 		tx((em) -> em.find(Measure.class, id).dur = Duration.ofNanos(1_000_000_100L));
-		String stored = this.jdbc.queryForObject("SELECT CAST(dur AS VARCHAR(100)) FROM measure WHERE id = ?",
-				String.class, id);
+		String after = storedDuration(id);
 		List<Row> updates = rows("Measure").stream().filter((r) -> r.action() == 1).toList();
-		System.out.println("DURATION stored=" + stored + " updates=" + updates);
-		// PostgreSQL keeps nanoseconds (numeric), so the change is real and must be
-		// logged
-		assertThat(updates).hasSize(1);
+		// the column keeps nanoseconds, so 100 ns more is a real change and is logged
+		assertThat(after).as("stored duration before the change %s", before).isNotEqualTo(before);
+		assertThat(updates).as("stored %s then %s", before, after).hasSize(1);
+	}
+
+	private String storedDuration(Long id) {
+		return this.jdbc.queryForObject("SELECT CAST(dur AS VARCHAR(100)) FROM measure WHERE id = ?", String.class, id);
 	}
 
 	@Test
@@ -365,7 +374,6 @@ abstract class TryoutScenarios {
 		gone.version = detached.version;
 		sessionFactory().inStatelessTransaction((ss) -> ss.delete(gone));
 		List<Row> rows = rows("Measure");
-		rows.forEach((r) -> System.out.println("STATELESS MEASURE " + r));
 		assertThat(rows).extracting(Row::action).containsExactly(0, 1, 2);
 		assertThat(rows.get(1).changes()).contains("m2").contains("L3");
 		assertThat(rows.get(1).additionalData()).contains("unknown");
@@ -484,7 +492,6 @@ abstract class TryoutScenarios {
 			tx((em) -> em.persist(odd));
 		}
 		Row row = rows("Odd").get(0);
-		System.out.println("NUL ROW " + row);
 		assertThat(row.objectRepr()).isEqualTo("x\uFFFDy\uFFFDz");
 		assertThat(row.actor()).isEqualTo("ali\uFFFDce\uFFFD");
 		assertThat(row.changes()).contains("l\uFFFDine").contains("\uFFFDlone");
@@ -512,12 +519,25 @@ abstract class TryoutScenarios {
 		assertThatNoException().isThrownBy(() -> this.auditLog.query(this.auditLog.forObjects(List.of()).build()));
 	}
 
-	void persistOddWithData(String id, Map<String, Object> data) {
-		TryoutApplication.nextData = data;
+	/**
+	 * Persist an {@link Odd} whose entry carries the given additional data, and return
+	 * the additional data as stored, after asserting it holds every well-formed key of
+	 * the data and only well-formed text.
+	 */
+	String persistOddWithData(String id, Map<String, Object> data) {
+		AdoptionApplication.nextData = data;
 		tx((em) -> em.persist(new Odd(id)));
 		List<Row> rows = rows("Odd");
-		System.out.println("ADDITIONAL " + id + " -> " + abbreviate(rows.get(0).additionalData()));
 		assertThat(rows).hasSize(1);
+		String stored = rows.get(0).additionalData();
+		assertThat(stored).as("additional data of %s", id).isNotNull();
+		assertThat(wellFormed(stored)).as("well-formed text: %s", abbreviate(stored)).isTrue();
+		for (String key : data.keySet()) {
+			if (wellFormed(key)) {
+				assertThat(stored).as("key %s in %s", key, abbreviate(stored)).contains("\"" + key + "\"");
+			}
+		}
+		return stored;
 	}
 
 	record Point(int x, int y) {
@@ -540,17 +560,17 @@ abstract class TryoutScenarios {
 		data.put("nan", Double.NaN);
 		data.put("inf", Double.POSITIVE_INFINITY);
 		data.put("finf", Float.NEGATIVE_INFINITY);
-		persistOddWithData("nan", data);
+		assertThat(persistOddWithData("nan", data)).contains("NaN").contains("Infinity");
 	}
 
 	@Test
-	void additionalDataHugeExponentDecimal_FAILS() {
-		persistOddWithData("big", Map.of("big", new BigDecimal("1E+200000")));
+	void additionalDataWithAHugeExponentDecimalIsStoredAsText() {
+		assertThat(persistOddWithData("big", Map.of("big", new BigDecimal("1E+200000")))).contains("\"1E+200000\"");
 	}
 
 	@Test
-	void additionalDataTinyExponentDecimal_FAILS() {
-		persistOddWithData("tiny", Map.of("tiny", new BigDecimal("1E-20000")));
+	void additionalDataWithATinyExponentDecimalIsStoredAsText() {
+		assertThat(persistOddWithData("tiny", Map.of("tiny", new BigDecimal("1E-20000")))).contains("\"1E-20000\"");
 	}
 
 	@Test
@@ -558,7 +578,7 @@ abstract class TryoutScenarios {
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("k\u0000ey", "v\u0000al");
 		data.put("\uD800", "\uDC00");
-		persistOddWithData("nulkeys", data);
+		assertThat(persistOddWithData("nulkeys", data)).contains("\uFFFD").doesNotContain("\\u0000");
 	}
 
 	static final class Node {
@@ -577,7 +597,7 @@ abstract class TryoutScenarios {
 	}
 
 	@Test
-	void additionalDataCyclicGraph_FAILS() {
+	void additionalDataWithACyclicObjectGraphIsStored() {
 		Node a = new Node();
 		Node b = new Node();
 		a.next = b;
@@ -600,25 +620,25 @@ abstract class TryoutScenarios {
 
 	@Test
 	void additionalDataWhoseGetterAndToStringThrow() {
-		persistOddWithData("throwing", Map.of("t", new Throwing()));
+		assertThat(persistOddWithData("throwing", Map.of("t", new Throwing()))).contains(Throwing.class.getName());
 	}
 
 	@Test
-	void additionalDataNestedBeyond32Levels_FAILS() {
+	void additionalDataNested40ListLevelsIsStoredCutToTheDepthEveryDatabaseAccepts() {
 		Object nested = "leaf";
 		for (int i = 0; i < 40; i++) {
 			nested = List.of(nested);
 		}
-		persistOddWithData("deep40", Map.of("deep", nested));
+		assertThat(persistOddWithData("deep40", Map.of("deep", nested))).contains(StoredJson.TOO_DEEP);
 	}
 
 	@Test
-	void additionalDataNestedVeryDeeply_FAILS() {
+	void additionalDataNested1500MapLevelsIsStoredCutToTheDepthEveryDatabaseAccepts() {
 		Object nested = "leaf";
 		for (int i = 0; i < 1500; i++) {
 			nested = Map.of("n", nested);
 		}
-		persistOddWithData("deep1500", Map.of("deep", nested));
+		assertThat(persistOddWithData("deep1500", Map.of("deep", nested))).contains(StoredJson.TOO_DEEP);
 	}
 
 	@Test
@@ -640,7 +660,7 @@ abstract class TryoutScenarios {
 	}
 
 	@Test
-	void ipv6GroupOfFiveHexDigitsIsNoAddress_FAILS() {
+	void ipv6GroupOfFiveHexDigitsIsNoAddress() {
 		try (AuditContext.Scope scope = AuditContext.withRemoteAddr("2001:db8::00001")) {
 			tx((em) -> em.persist(new Odd("five-digits")));
 		}
@@ -649,18 +669,17 @@ abstract class TryoutScenarios {
 	}
 
 	@Test
-	void mapValueBehindALongKeyIsMasked_FAILS() {
+	void mapValueBehindALongKeyIsMasked() {
 		Vault vault = new Vault();
 		vault.name = "map";
 		vault.secrets.put("primary-account-number-of-the-card", "4000123412341234");
 		tx((em) -> em.persist(vault));
 		String changes = rows("Vault").get(0).changes();
-		System.out.println("MASKED MAP " + changes);
 		assertThat(changes).doesNotContain("4000123412341234").doesNotContain("123412341234");
 	}
 
 	@Test
-	void maskedOneCharacterValueIsNotInClear_FAILS() {
+	void maskedOneCharacterValueIsNotInClear() {
 		tx((em) -> em.persist(new Owner(7L, "seven")));
 		Vault vault = new Vault();
 		vault.name = "short";
@@ -670,7 +689,6 @@ abstract class TryoutScenarios {
 			em.persist(vault);
 		});
 		String changes = rows("Vault").get(0).changes().replace(" ", "");
-		System.out.println("MASKED SHORT " + changes);
 		assertThat(changes).doesNotContain("\"owner\":[null,\"7\"]").doesNotContain("\"token.code\":[null,\"X\"]");
 	}
 
@@ -687,12 +705,12 @@ abstract class TryoutScenarios {
 	}
 
 	@Test
-	void additionalDataNested300Levels_FAILS() {
+	void additionalDataNested300MapLevelsIsStoredCutToTheDepthEveryDatabaseAccepts() {
 		Object nested = "leaf";
 		for (int i = 0; i < 300; i++) {
 			nested = Map.of("n", nested);
 		}
-		persistOddWithData("deep300", Map.of("deep", nested));
+		assertThat(persistOddWithData("deep300", Map.of("deep", nested))).contains(StoredJson.TOO_DEEP);
 	}
 
 	@Test
@@ -708,17 +726,37 @@ abstract class TryoutScenarios {
 			.hasSize(before.equals(after) ? 0 : 1);
 	}
 
+	/**
+	 * A key with NUL is found again where the database stores it (H2, MariaDB).
+	 * PostgreSQL refuses NUL in text itself: there the application's own insert fails
+	 * with the database's error, not because of the audit log, and nothing is logged.
+	 */
 	@Test
-	void keyWithNulIsFoundAgainOnDatabasesThatStoreIt() throws Exception {
-		String url;
-		try (java.sql.Connection c = this.jdbc.getDataSource().getConnection()) {
-			url = c.getMetaData().getURL();
-		}
-		org.junit.jupiter.api.Assumptions.assumeFalse(url.contains("postgresql"), "PostgreSQL refuses NUL itself");
+	void keyWithNulIsFoundAgainWhereTheDatabaseStoresIt() {
 		Odd odd = new Odd("k\u0000ey");
+		if (isPostgres()) {
+			Throwable refused = catchThrowable(() -> tx((em) -> em.persist(odd)));
+			assertThat(refused).as("PostgreSQL refuses the application's own insert")
+				.hasStackTraceContaining("0x00")
+				.hasStackTraceContaining("insert into odd")
+				.rootCause()
+				.isInstanceOf(SQLException.class);
+			StringWriter trace = new StringWriter();
+			refused.printStackTrace(new PrintWriter(trace));
+			assertThat(trace.toString()).as("the audit log is not the cause").doesNotContain("auditlog_logentry");
+			assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM odd", Integer.class)).isZero();
+			assertThat(rows("Odd")).isEmpty();
+			return;
+		}
 		tx((em) -> em.persist(odd));
+		assertThat(this.jdbc.queryForList("SELECT id FROM odd", String.class)).containsExactly("k\u0000ey");
 		assertThat(rows("Odd")).hasSize(1);
 		assertThat(this.auditLog.history(odd)).hasSize(1);
+	}
+
+	private boolean isPostgres() {
+		return Boolean.TRUE.equals(this.jdbc.execute((ConnectionCallback<Boolean>) (connection) -> "PostgreSQL"
+			.equals(connection.getMetaData().getDatabaseProductName())));
 	}
 
 	@Test
@@ -746,14 +784,16 @@ abstract class TryoutScenarios {
 					Map.of("k\u0000", "v\u0000", "long", "z".repeat(70000)));
 		}
 		List<Map<String, Object>> events = events();
-		System.out
-			.println("EVENT " + String.valueOf(events).substring(0, Math.min(600, String.valueOf(events).length())));
 		assertThat(events).hasSize(1);
 		assertThat(events.get(0).get("remote_addr")).isEqualTo("::1");
+		for (String column : List.of("principal", "type", "data")) {
+			String value = String.valueOf(events.get(0).get(column));
+			assertThat(wellFormed(value)).as("%s is well-formed text: %s", column, abbreviate(value)).isTrue();
+		}
 	}
 
 	@Test
-	void exportEventWithHugeExponentFilter_FAILS() {
+	void exportEventWithAHugeExponentFilterIsRecorded() {
 		this.jdbc.update("DELETE FROM auditlog_event");
 		assertThatNoException().isThrownBy(
 				() -> this.auditLog.logExport("products", "csv", 1, 1, Map.of("amount", new BigDecimal("1E+200000"))));
@@ -761,7 +801,7 @@ abstract class TryoutScenarios {
 	}
 
 	@Test
-	void exportEventWithDeepFilter_FAILS() {
+	void exportEventWithADeepFilterIsRecorded() {
 		this.jdbc.update("DELETE FROM auditlog_event");
 		Object nested = "leaf";
 		for (int i = 0; i < 40; i++) {
@@ -799,7 +839,6 @@ abstract class TryoutScenarios {
 						new dev.auditlog.core.ValueChange("12345678", "87654321"))));
 		StringBuilder all = new StringBuilder();
 		rows("Vault").forEach((r) -> all.append(r.all()).append('\n'));
-		System.out.println("MANUAL ROWS\n" + all);
 		assertThat(rows("Vault")).hasSize(2);
 		assertNoClearSecret("manual rows", all.toString());
 	}
@@ -862,21 +901,20 @@ abstract class TryoutScenarios {
 	}
 
 	@Test
-	void additionalDataCyclicMaps_FAILS() {
+	void additionalDataWithCyclicMapsIsStoredWithTheCycleMarked() {
 		Map<String, Object> a = new java.util.HashMap<>();
 		Map<String, Object> b = new java.util.HashMap<>();
 		a.put("b", b);
 		b.put("a", a);
-		persistOddWithData("cyclemaps", Map.of("graph", a));
+		assertThat(persistOddWithData("cyclemaps", Map.of("graph", a))).contains(StoredJson.CYCLE);
 	}
 
 	@Test
-	void hugeCollectionOfLongStringsCommits_FAILS() {
+	void hugeCollectionOfLongStringsCommitsWithItsEntry() {
 		Odd odd = new Odd("pages");
 		for (int i = 0; i < 300; i++) {
 			odd.pages.add(i + "p".repeat(60000));
 		}
-		System.out.println("PACKET " + this.jdbc.queryForList("SELECT 1").size());
 		tx((em) -> em.persist(odd));
 		assertThat(rows("Odd")).hasSize(1);
 	}
@@ -896,7 +934,6 @@ abstract class TryoutScenarios {
 		sessionFactory().inStatelessTransaction((ss) -> ss.delete(vault));
 		StringBuilder all = new StringBuilder();
 		rows("Vault").forEach((r) -> all.append(r.all()).append('\n'));
-		System.out.println("STATELESS DELETE\n" + all);
 		assertThat(rows("Vault")).hasSize(1);
 		assertNoClearSecret("stateless delete", all.toString());
 	}
@@ -906,7 +943,6 @@ abstract class TryoutScenarios {
 		Long id = persistMeasure();
 		tx((em) -> em.find(Measure.class, id).labels.add("L9"));
 		List<Row> updates = rows("Measure").stream().filter((r) -> r.action() == 1).toList();
-		System.out.println("LABELS ONLY " + updates);
 		assertThat(updates).hasSize(1);
 		assertThat(updates.get(0).changes()).contains("L9");
 	}
@@ -949,7 +985,7 @@ abstract class TryoutScenarios {
 		asAlice();
 		this.transaction.executeWithoutResult((s) -> {
 			this.entityManager.persist(new Measure("trigger"));
-			this.publisher.publishEvent(new TryoutApplication.Handover("tel"));
+			this.publisher.publishEvent(new AdoptionApplication.Handover("tel"));
 		});
 		assertThat(actorOf("tel")).isEqualTo("alice");
 	}
