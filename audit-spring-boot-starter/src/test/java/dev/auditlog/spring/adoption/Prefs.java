@@ -1,0 +1,4 @@
+package dev.auditlog.spring.adoption;
+
+record Prefs(String pin, String theme) {
+}
