@@ -152,7 +152,8 @@ final class AuditedModel {
 				}
 			}
 			else if (type instanceof EntityType entityType) {
-				values.put(field, (value != null) ? reference(entityType, value, session, this.fkAsString) : null);
+				// the label is taken for changesDisplay too, when the target is loaded
+				values.put(field, (value != null) ? reference(entityType, value, session, true) : null);
 			}
 			else {
 				values.put(field, value);
@@ -198,16 +199,24 @@ final class AuditedModel {
 			boolean withRepr) {
 		if (target instanceof HibernateProxy proxy) {
 			LazyInitializer initializer = proxy.getHibernateLazyInitializer();
-			String repr = (withRepr && !initializer.isUninitialized()) ? String.valueOf(initializer.getImplementation())
+			Object id = initializer.getInternalIdentifier();
+			String repr = (withRepr && !initializer.isUninitialized())
+					? ObjectLabels.of(initializer.getImplementation(),
+							session.getEntityPersister(initializer.getEntityName(), initializer.getImplementation())
+								.getJpaEntityName(),
+							id)
 					: null;
-			return new EntityRef(initializer.getInternalIdentifier(), repr);
+			return new EntityRef(id, repr);
 		}
+		String entityName = (type != null) ? type.getAssociatedEntityName() : null;
 		Object id = session.getContextEntityIdentifier(target);
 		if (id == null) {
-			String entityName = (type != null) ? type.getAssociatedEntityName() : null;
 			id = session.getEntityPersister(entityName, target).getIdentifier(target, session);
 		}
-		return new EntityRef(id, (withRepr && Hibernate.isInitialized(target)) ? String.valueOf(target) : null);
+		return new EntityRef(id,
+				(withRepr && Hibernate.isInitialized(target))
+						? ObjectLabels.of(target, session.getEntityPersister(entityName, target).getJpaEntityName(), id)
+						: null);
 	}
 
 }

@@ -2,9 +2,11 @@ package dev.auditlog.spring.readable;
 
 import dev.auditlog.annotation.Auditable;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.ManyToOne;
 
 /**
  * An entity without its own {@code toString()}, as in many applications.
@@ -21,6 +23,9 @@ public class Visit {
 
 	private String telephone;
 
+	@ManyToOne(fetch = FetchType.LAZY)
+	private Pet pet;
+
 	protected Visit() {
 	}
 
@@ -35,6 +40,10 @@ public class Visit {
 
 	public void setDescription(String description) {
 		this.description = description;
+	}
+
+	public void setPet(Pet pet) {
+		this.pet = pet;
 	}
 
 	public void setTelephone(String telephone) {
