@@ -45,16 +45,20 @@ final class AuditedModel {
 
 	private final Set<String> orderedCollections;
 
+	private final Map<String, String> parentFields;
+
 	/**
 	 * Create a model whose values are brought to the form their columns store.
 	 * @param storedForms field path to the stored form of its column, for the fields that
 	 * have one
 	 * @param elementForms collection field to the stored form of its element column
 	 * @param orderedCollections the collection fields whose order the database stores
+	 * @param parentFields the role of each one-to-many collection with a join column that
+	 * holds this entity, to the field that logs its parent
 	 */
 	AuditedModel(String entityName, Class<?> type, FieldPolicy policy, @Nullable String idField,
 			@Nullable String versionField, List<PropertyReader> readers, Map<String, StoredForm> storedForms,
-			Map<String, StoredForm> elementForms, Set<String> orderedCollections) {
+			Map<String, StoredForm> elementForms, Set<String> orderedCollections, Map<String, String> parentFields) {
 		this.entityName = entityName;
 		this.type = type;
 		this.policy = policy;
@@ -65,6 +69,15 @@ final class AuditedModel {
 		this.storedForms = storedForms.values().toArray(StoredForm[]::new);
 		this.elementForms = Map.copyOf(elementForms);
 		this.orderedCollections = Set.copyOf(orderedCollections);
+		this.parentFields = Map.copyOf(parentFields);
+	}
+
+	/**
+	 * Return the field that logs the parent of this entity held by the given one-to-many
+	 * collection with a join column, or {@code null} when it is no such collection.
+	 */
+	@Nullable String parentField(String collectionRole) {
+		return this.parentFields.get(collectionRole);
 	}
 
 	String entityName() {

@@ -44,7 +44,7 @@ abstract class ReadableScenarios {
 	@BeforeEach
 	void startEmpty() {
 		try (AuditContext.Scope off = AuditContext.disabled()) {
-			for (String table : List.of("visit", "pet", "owner", "pet_type", "auditlog_logentry")) {
+			for (String table : List.of("visit", "clinic", "pet", "owner", "pet_type", "auditlog_logentry")) {
 				this.jdbc.update("DELETE FROM " + table);
 			}
 		}
@@ -140,7 +140,7 @@ abstract class ReadableScenarios {
 	}
 
 	@Test
-	void aChildOfAOneToManyCollectionShowsInItsOwnersEntriesWhenTheCollectionIsTracked() {
+	void aNewChildOfAOneToManyCollectionWithAJoinColumnIsLoggedWithItsParent() {
 		long cat = persist(new PetType("cat")).getId();
 		Owner george = new Owner("George Franklin");
 		george.getPets().add(new Pet("Leo", this.entityManager.getReference(PetType.class, cat)));
@@ -151,10 +151,46 @@ abstract class ReadableScenarios {
 			this.entityManager.find(Owner.class, owner).getPets().add(pet);
 			return pet;
 		}).getId();
+		LogEntry leoCreated = this.auditLog
+			.find(this.jdbc.queryForObject("SELECT id FROM auditlog_logentry WHERE model = 'Pet' AND object_pk = ?",
+					Long.class, String.valueOf(leo)))
+			.orElseThrow();
+		assertThat(leoCreated.changes().get("owner")).isEqualTo(new ValueChange(null, String.valueOf(owner)));
+		assertThat(leoCreated.changesDisplay()).containsEntry("Owner", Arrays.asList(null, "George Franklin"));
+		String basilChanges = this.jdbc.queryForObject(
+				"SELECT changes FROM auditlog_logentry WHERE model = 'Pet' AND object_pk = ?", String.class,
+				String.valueOf(basil));
+		assertThat(basilChanges.replace(" ", "")).contains("\"owner\":[null,\"" + owner + "\"]");
 		List<LogEntry> entries = this.auditLog.query(this.auditLog.forModel(Owner.class).build()).entries();
 		assertThat(entries).extracting(LogEntry::changesText)
 			.containsExactly("pets: add Pet #" + basil,
 					"id: null → " + owner + "; name: null → George Franklin; pets: add Pet #" + leo);
+	}
+
+	@Test
+	void aNewChildIsLoggedWithItsParentByDefaultWhenCreatedWithItOrAddedToIt() {
+		Clinic clinic = new Clinic("Madison");
+		clinic.getVisits().add(new Visit("rabies shot", "6085551023"));
+		long clinicId = persist(clinic).getId();
+		long first = clinic.getVisits().get(0).getId();
+		Visit later = new Visit("check-up", "6085551749");
+		this.transaction
+			.executeWithoutResult((status) -> this.entityManager.find(Clinic.class, clinicId).getVisits().add(later));
+		for (long visit : List.of(first, later.getId())) {
+			String changes = this.jdbc.queryForObject(
+					"SELECT changes FROM auditlog_logentry WHERE model = 'Visit' AND object_pk = ?", String.class,
+					String.valueOf(visit));
+			assertThat(changes.replace(" ", "")).as("visit %s", visit)
+				.contains("\"clinic\":[null,\"" + clinicId + "\"]");
+		}
+		LogEntry created = this.auditLog
+			.query(this.auditLog.forModel(Visit.class).objectPk(String.valueOf(first)).build())
+			.entries()
+			.get(0);
+		assertThat(created.changesDisplay()).containsEntry("Clinic", Arrays.asList(null, "Madison"));
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM auditlog_logentry WHERE model = 'Clinic'",
+				Integer.class))
+			.isEqualTo(1);
 	}
 
 	private LogEntry onlyEntry(Class<?> model) {
