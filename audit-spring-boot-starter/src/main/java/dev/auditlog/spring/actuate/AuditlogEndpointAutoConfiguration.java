@@ -57,6 +57,7 @@ public final class AuditlogEndpointAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnBean(AuditlogEndpoint.class)
 	@ConditionalOnAvailableEndpoint(endpoint = AuditlogEndpoint.class, exposure = EndpointExposure.WEB)
 	static SmartInitializingSingleton auditlogEndpointSecurityWarning(ListableBeanFactory beanFactory,
 			AuditlogEndpointProperties endpointProperties) {
