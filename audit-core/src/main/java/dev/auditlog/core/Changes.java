@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import org.jspecify.annotations.Nullable;
@@ -16,11 +17,15 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The changes of one log entry: field name to {@link FieldChange}, in a stable order.
- * Written as JSON: {@code {"name": ["old", "new"], "tags": {"type": "m2m", ...}}}.
+ * The changes of one log entry: field name to {@link FieldChange}, ordered by field name
+ * (alphabetically, as {@link String#compareTo(String)}; an embedded field by its dotted
+ * path), however they were given or stored: PostgreSQL's {@code jsonb} keeps no key
+ * order, so the order is the same on every database only when it is the reader's. Written
+ * as JSON: {@code {"name": ["old", "new"], "tags": {"type": "m2m", ...}}}.
  * <p>
- * A change set also carries the {@link DisplayRules} of its model so that
- * {@link #display()} can show labels; the rules take no part in {@code equals}.
+ * A change set also carries the {@link DisplayRules} of its model and the labels of the
+ * to-one targets it refers to, so that {@link #display()} and {@link #text()} can show
+ * labels; neither takes part in {@code equals}.
  *
  * @since 0.1.0
  */
@@ -28,15 +33,19 @@ public final class Changes {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private static final Changes EMPTY = new Changes(Map.of(), DisplayRules.DEFAULT);
+	private static final Changes EMPTY = new Changes(Map.of(), DisplayRules.DEFAULT, Map.of());
 
 	private final Map<String, FieldChange> fields;
 
 	private final DisplayRules displayRules;
 
-	private Changes(Map<String, FieldChange> fields, DisplayRules displayRules) {
+	private final Map<String, ValueChange> referenceLabels;
+
+	private Changes(Map<String, FieldChange> fields, DisplayRules displayRules,
+			Map<String, ValueChange> referenceLabels) {
 		this.fields = fields;
 		this.displayRules = displayRules;
+		this.referenceLabels = referenceLabels;
 	}
 
 	/**
@@ -48,7 +57,7 @@ public final class Changes {
 	}
 
 	/**
-	 * Return a change set of the given changes, in the map's iteration order.
+	 * Return a change set of the given changes, ordered by field name.
 	 * @param fields field name to change
 	 * @return the change set
 	 */
@@ -56,7 +65,8 @@ public final class Changes {
 		if (fields.isEmpty()) {
 			return EMPTY;
 		}
-		return new Changes(Collections.unmodifiableMap(new LinkedHashMap<>(fields)), DisplayRules.DEFAULT);
+		return new Changes(Collections.unmodifiableMap(new LinkedHashMap<>(new TreeMap<>(fields))),
+				DisplayRules.DEFAULT, Map.of());
 	}
 
 	/**
@@ -125,7 +135,19 @@ public final class Changes {
 	 * @return a change set with the same changes
 	 */
 	public Changes withDisplayRules(DisplayRules displayRules) {
-		return new Changes(this.fields, displayRules);
+		return new Changes(this.fields, displayRules, this.referenceLabels);
+	}
+
+	/**
+	 * Return these changes with the labels of the to-one targets they refer to, shown by
+	 * {@link #display()} and {@link #text()} instead of the targets' ids, which
+	 * {@link #toJsonValue()} keeps.
+	 * @param referenceLabels field name to the labels of its old and new target, each
+	 * {@code null} when not known (its id is shown then)
+	 * @return a change set with the same changes
+	 */
+	public Changes withReferenceLabels(Map<String, ValueChange> referenceLabels) {
+		return new Changes(this.fields, this.displayRules, Map.copyOf(referenceLabels));
 	}
 
 	/**
@@ -204,8 +226,14 @@ public final class Changes {
 	 */
 	public Map<String, Object> display() {
 		Map<String, Object> display = new LinkedHashMap<>();
-		this.fields.forEach((field, change) -> display.put(this.displayRules.label(field),
-				jsonValue(change, (value) -> this.displayRules.value(field, value))));
+		this.fields.forEach((field, change) -> {
+			ValueChange labels = this.referenceLabels.get(field);
+			display.put(this.displayRules.label(field),
+					(labels != null && change instanceof ValueChange value)
+							? java.util.Arrays.asList(labelled(labels.oldValue(), value.oldValue(), field),
+									labelled(labels.newValue(), value.newValue(), field))
+							: jsonValue(change, (shown) -> this.displayRules.value(field, shown)));
+		});
 		return display;
 	}
 
@@ -228,7 +256,12 @@ public final class Changes {
 		StringJoiner line = new StringJoiner(separator);
 		this.fields.forEach((field, change) -> {
 			if (change instanceof ValueChange value) {
-				line.add(field + colon + value.oldValue() + arrow + value.newValue());
+				ValueChange labels = this.referenceLabels.get(field);
+				String oldValue = (labels != null && labels.oldValue() != null && value.oldValue() != null)
+						? labels.oldValue() : value.oldValue();
+				String newValue = (labels != null && labels.newValue() != null && value.newValue() != null)
+						? labels.newValue() : value.newValue();
+				line.add(field + colon + oldValue + arrow + newValue);
 			}
 			else if (change instanceof CollectionChange collection) {
 				line.add(field + colon + collection.operation().jsonName() + " "
@@ -236,6 +269,11 @@ public final class Changes {
 			}
 		});
 		return line.toString();
+	}
+
+	private @Nullable String labelled(@Nullable String label, @Nullable String value, String field) {
+		return (label != null && value != null) ? DisplayRules.cut(label, this.displayRules.maxLength())
+				: this.displayRules.value(field, value);
 	}
 
 	private static Object jsonValue(FieldChange change, ValueShown shown) {

@@ -3,6 +3,7 @@ package dev.auditlog.core;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -42,6 +43,14 @@ public record LogEntry(@Nullable Long id, Instant timestamp, Action action, Stri
 		@Nullable String cid, Changes changes, @Nullable Map<String, @Nullable Object> additionalData,
 		@Nullable Map<String, @Nullable Object> serializedData) {
 
+	/**
+	 * The member of {@code additionalData} that holds the labels of the to-one targets of
+	 * the changed fields, as the entity knew them: field name to
+	 * {@code [old label, new label]}, each {@code null} when not known.
+	 * {@link #changesDisplay()} and {@link #changesText()} show them instead of the ids.
+	 */
+	public static final String LABELS = "_labels";
+
 	/** The number of characters kept of an object's representation. */
 	public static final int MAX_REPR_LENGTH = 255;
 
@@ -64,7 +73,7 @@ public record LogEntry(@Nullable Long id, Instant timestamp, Action action, Stri
 	 * @see Changes#display()
 	 */
 	public Map<String, Object> changesDisplay() {
-		return this.changes.display();
+		return labelledChanges().display();
 	}
 
 	/**
@@ -73,7 +82,25 @@ public record LogEntry(@Nullable Long id, Instant timestamp, Action action, Stri
 	 * @see Changes#text(String, String, String)
 	 */
 	public String changesText() {
-		return this.changes.text();
+		return labelledChanges().text();
+	}
+
+	private Changes labelledChanges() {
+		Object labels = (this.additionalData != null) ? this.additionalData.get(LABELS) : null;
+		if (!(labels instanceof Map<?, ?> byField) || byField.isEmpty()) {
+			return this.changes;
+		}
+		Map<String, ValueChange> referenceLabels = new LinkedHashMap<>();
+		byField.forEach((field, pair) -> {
+			if (field instanceof String name && pair instanceof List<?> values && values.size() == 2) {
+				referenceLabels.put(name, new ValueChange(textOf(values.get(0)), textOf(values.get(1))));
+			}
+		});
+		return this.changes.withReferenceLabels(referenceLabels);
+	}
+
+	private static @Nullable String textOf(@Nullable Object value) {
+		return (value != null) ? value.toString() : null;
 	}
 
 	/**

@@ -41,10 +41,24 @@ class ChangesTests {
 	}
 
 	@Test
-	void jsonKeepsTheOrderOfTheChanges() {
+	void changesAreOrderedByFieldNameHoweverGivenOrRead() {
 		Changes changes = changes("zeta", new ValueChange("1", "2"), "alpha", new ValueChange("3", "4"));
-		assertThat(changes.toJson()).isEqualTo("{\"zeta\":[\"1\",\"2\"],\"alpha\":[\"3\",\"4\"]}");
-		assertThat(changes.fields()).containsExactly("zeta", "alpha");
+		assertThat(changes.toJson()).isEqualTo("{\"alpha\":[\"3\",\"4\"],\"zeta\":[\"1\",\"2\"]}");
+		assertThat(changes.fields()).containsExactly("alpha", "zeta");
+		Changes read = Changes.fromJson("{\"zeta\":[\"1\",\"2\"],\"b.c\":[null,\"x\"],\"alpha\":[\"3\",\"4\"]}");
+		assertThat(read.fields()).containsExactly("alpha", "b.c", "zeta");
+		assertThat(read.text()).isEqualTo("alpha: 3 → 4; b.c: null → x; zeta: 1 → 2");
+	}
+
+	@Test
+	void referenceLabelsAreShownInsteadOfIdsWhereKnown() {
+		Changes changes = changes("type", new ValueChange("1", "2"), "owner", new ValueChange("7", null))
+			.withReferenceLabels(
+					Map.of("type", new ValueChange("cat", null), "owner", new ValueChange("George", null)));
+		assertThat(changes.toJsonValue()).containsEntry("type", Arrays.asList("1", "2"));
+		assertThat(changes.display()).containsExactly(entry("Owner", Arrays.asList("George", null)),
+				entry("Type", Arrays.asList("cat", "2")));
+		assertThat(changes.text()).isEqualTo("owner: George → null; type: cat → 2");
 	}
 
 	@Test
@@ -147,8 +161,8 @@ class ChangesTests {
 	void displayHumanizesFieldsWithoutLabel() {
 		Changes changes = changes("unitPrice", new ValueChange("1", "2"), "unit_stock", new ValueChange("3", "4"),
 				"address.city", new ValueChange(null, "Paris"));
-		assertThat(changes.display()).containsExactly(entry("Unit price", Arrays.asList("1", "2")),
-				entry("Unit stock", Arrays.asList("3", "4")), entry("Address city", Arrays.asList(null, "Paris")));
+		assertThat(changes.display()).containsExactly(entry("Address city", Arrays.asList(null, "Paris")),
+				entry("Unit price", Arrays.asList("1", "2")), entry("Unit stock", Arrays.asList("3", "4")));
 	}
 
 	@Test

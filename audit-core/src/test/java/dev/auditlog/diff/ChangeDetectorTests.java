@@ -36,8 +36,8 @@ class ChangeDetectorTests {
 		EntitySnapshot created = snapshot("name", "Pen", "description", null, "price", new BigDecimal("12.50"),
 				"active", true, "status", Status.ACTIVE);
 		Changes changes = this.detector.diff(null, created, this.policy);
-		assertThat(changes.asMap()).containsExactly(entry("name", new ValueChange(null, "Pen")),
-				entry("price", new ValueChange(null, "12.50")), entry("active", new ValueChange(null, "true")),
+		assertThat(changes.asMap()).containsExactly(entry("active", new ValueChange(null, "true")),
+				entry("name", new ValueChange(null, "Pen")), entry("price", new ValueChange(null, "12.50")),
 				entry("status", new ValueChange(null, "ACTIVE")));
 	}
 

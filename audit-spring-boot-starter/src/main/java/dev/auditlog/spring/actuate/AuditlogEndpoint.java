@@ -12,20 +12,27 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import dev.auditlog.AuditLog;
 import dev.auditlog.core.Action;
+import dev.auditlog.core.Changes;
+import dev.auditlog.core.CollectionChange;
+import dev.auditlog.core.FieldChange;
 import dev.auditlog.core.LogEntry;
 import dev.auditlog.core.LogEntryPage;
 import dev.auditlog.core.LogEntryQuery;
+import dev.auditlog.core.ValueChange;
 import dev.auditlog.spring.query.LogEntryRepository;
 import dev.auditlog.spring.query.LogEntrySummary;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
+import org.springframework.boot.actuate.endpoint.SecurityContext;
+import org.springframework.boot.actuate.endpoint.Show;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
@@ -39,6 +46,14 @@ import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
  * <p>
  * Every parameter is taken as text and checked here, so that bad input is answered with
  * {@code 400} and a message naming the parameter, never with a server error.
+ * <p>
+ * Values are shown as {@code management.endpoint.auditlog.show-values} allows, evaluated
+ * as Boot does for {@code env}: otherwise every value inside {@code changes},
+ * {@code changesDisplay}, {@code changesText}, {@code objectRepr}, {@code actor},
+ * {@code remoteAddr}, {@code additionalData} and {@code serializedData} is shown as
+ * {@value #MASK} (field names and keys stay), the summary shows no actor names, and
+ * filtering by actor is refused with {@code 403}. The id, timestamp, action, model, keys
+ * and correlation id are always shown.
  *
  * @since 0.1.0
  */
@@ -50,6 +65,11 @@ public class AuditlogEndpoint {
 
 	/** The largest number of days a summary may cover. */
 	public static final int MAX_SUMMARY_DAYS = 36_500;
+
+	/** What a value is shown as when values are not shown. */
+	public static final String MASK = "******";
+
+	private static final int STATUS_FORBIDDEN = 403;
 
 	private static final String SUMMARY = "summary";
 
@@ -63,23 +83,47 @@ public class AuditlogEndpoint {
 
 	private final Clock clock;
 
+	private final Show showValues;
+
+	private final Set<String> roles;
+
 	/**
 	 * Create an endpoint reading the given audit log.
 	 * @param auditLog the audit log, which reads entries with their display labels
 	 * @param repository the store of entries, which counts them for the summary
 	 */
 	public AuditlogEndpoint(AuditLog auditLog, LogEntryRepository repository) {
-		this(auditLog, repository, Clock.systemUTC());
+		this(auditLog, repository, Show.WHEN_AUTHORIZED, Set.of());
+	}
+
+	/**
+	 * Create an endpoint reading the given audit log, showing values as configured.
+	 * @param auditLog the audit log, which reads entries with their display labels
+	 * @param repository the store of entries, which counts them for the summary
+	 * @param showValues when to show values
+	 * @param roles the roles that may see values under {@link Show#WHEN_AUTHORIZED}; when
+	 * empty, every authenticated user may
+	 */
+	public AuditlogEndpoint(AuditLog auditLog, LogEntryRepository repository, Show showValues, Set<String> roles) {
+		this(auditLog, repository, Clock.systemUTC(), showValues, roles);
 	}
 
 	AuditlogEndpoint(AuditLog auditLog, LogEntryRepository repository, Clock clock) {
+		this(auditLog, repository, clock, Show.WHEN_AUTHORIZED, Set.of());
+	}
+
+	AuditlogEndpoint(AuditLog auditLog, LogEntryRepository repository, Clock clock, Show showValues,
+			Set<String> roles) {
 		this.auditLog = auditLog;
 		this.repository = repository;
 		this.clock = clock;
+		this.showValues = showValues;
+		this.roles = Set.copyOf(roles);
 	}
 
 	/**
 	 * Return one page of entries, newest first.
+	 * @param securityContext the caller, who may or may not be shown values
 	 * @param model only entries of this entity name
 	 * @param objectPk only entries of the object with this primary key (needs
 	 * {@code model})
@@ -90,43 +134,51 @@ public class AuditlogEndpoint {
 	 * @param to only entries recorded before this instant or day
 	 * @param before the cursor: only entries after the entry with this id
 	 * @param size the number of entries, 1 to 500, 50 when not given
-	 * @return the page, or a bad request naming the bad parameter
+	 * @return the page, a bad request naming the bad parameter, or forbidden for an actor
+	 * filter when values are not shown
 	 */
 	@ReadOperation
-	public WebEndpointResponse<OperationResponseBody> entries(@Nullable String model, @Nullable String objectPk,
-			@Nullable String actor, String @Nullable [] action, @Nullable String cid, @Nullable String from,
-			@Nullable String to, @Nullable String before, @Nullable String size) {
+	public WebEndpointResponse<OperationResponseBody> entries(SecurityContext securityContext, @Nullable String model,
+			@Nullable String objectPk, @Nullable String actor, String @Nullable [] action, @Nullable String cid,
+			@Nullable String from, @Nullable String to, @Nullable String before, @Nullable String size) {
 		try {
+			boolean shown = shown(securityContext, actor);
 			LogEntryQuery query = query(model, objectPk, actor, action, cid, from, to, before, size);
 			LogEntryPage page = this.auditLog.query(query);
-			return new WebEndpointResponse<>(
-					new EntriesDescriptor(page.entries().stream().map(EntryDescriptor::of).toList(), page.next()));
+			return new WebEndpointResponse<>(new EntriesDescriptor(
+					page.entries().stream().map((entry) -> EntryDescriptor.of(entry, shown)).toList(), page.next()));
 		}
 		catch (BadParameterException ex) {
 			return badRequest(ex);
+		}
+		catch (ValuesNotShownException ex) {
+			return forbidden();
 		}
 	}
 
 	/**
 	 * Return one entry, or the summary of a recent window when the selector is
 	 * {@code summary}.
+	 * @param securityContext the caller, who may or may not be shown values
 	 * @param id the entry's id, or {@code summary}
 	 * @param days the number of days the summary covers, up to now; 30 when not given
 	 * @param actor only count the entries of this actor in the summary
-	 * @return the entry, the summary, a bad request or not found
+	 * @return the entry, the summary, a bad request, forbidden for an actor filter when
+	 * values are not shown, or not found
 	 */
 	@ReadOperation
-	public WebEndpointResponse<OperationResponseBody> entry(@Selector String id, @Nullable String days,
-			@Nullable String actor) {
+	public WebEndpointResponse<OperationResponseBody> entry(SecurityContext securityContext, @Selector String id,
+			@Nullable String days, @Nullable String actor) {
 		try {
 			if (SUMMARY.equals(id)) {
-				return new WebEndpointResponse<>(summary(days, actor));
+				return new WebEndpointResponse<>(summary(days, actor, shown(securityContext, actor)));
 			}
+			boolean shown = shown(securityContext, null);
 			long entryId = entryId("id", id);
 			Optional<LogEntry> entry = this.auditLog.find(entryId);
 			return entry
 				.<WebEndpointResponse<OperationResponseBody>>map(
-						(found) -> new WebEndpointResponse<>(EntryDescriptor.of(found)))
+						(found) -> new WebEndpointResponse<>(EntryDescriptor.of(found, shown)))
 				.orElseGet(
 						() -> new WebEndpointResponse<>(
 								new ErrorDescriptor(WebEndpointResponse.STATUS_NOT_FOUND, "Not Found", null,
@@ -135,6 +187,9 @@ public class AuditlogEndpoint {
 		}
 		catch (BadParameterException ex) {
 			return badRequest(ex);
+		}
+		catch (ValuesNotShownException ex) {
+			return forbidden();
 		}
 	}
 
@@ -158,7 +213,19 @@ public class AuditlogEndpoint {
 		}
 	}
 
-	private SummaryDescriptor summary(@Nullable String days, @Nullable String actor) {
+	/**
+	 * Return whether the caller is shown values; an actor filter is a value, so it is
+	 * refused when values are not shown.
+	 */
+	private boolean shown(SecurityContext securityContext, @Nullable String actor) {
+		boolean shown = this.showValues.isShown(securityContext, this.roles);
+		if (!shown && present(actor) != null) {
+			throw new ValuesNotShownException();
+		}
+		return shown;
+	}
+
+	private SummaryDescriptor summary(@Nullable String days, @Nullable String actor, boolean shown) {
 		int window = DEFAULT_SUMMARY_DAYS;
 		String daysText = present(days);
 		if (daysText != null) {
@@ -174,8 +241,12 @@ public class AuditlogEndpoint {
 		LogEntrySummary summary = this.repository.summarize(from, to, notBlank("actor", actor));
 		Map<String, Long> actions = new LinkedHashMap<>();
 		summary.actions().forEach((action, count) -> actions.put(action.name(), count));
+		Map<String, Long> actors = summary.actors();
+		if (!shown && !actors.isEmpty()) {
+			actors = Map.of(MASK, actors.values().stream().mapToLong(Long::longValue).sum());
+		}
 		return new SummaryDescriptor(from.toString(), to.toString(), window, summary.total(), actions, summary.models(),
-				summary.actors(), summary.withoutActor());
+				actors, summary.withoutActor());
 	}
 
 	private LogEntryQuery query(@Nullable String model, @Nullable String objectPk, @Nullable String actor,
@@ -293,6 +364,13 @@ public class AuditlogEndpoint {
 		return (value == null || value.isEmpty()) ? null : value;
 	}
 
+	private static WebEndpointResponse<OperationResponseBody> forbidden() {
+		return new WebEndpointResponse<>(
+				new ErrorDescriptor(STATUS_FORBIDDEN, "Forbidden", "actor",
+						"Filtering by actor needs to be shown values (management.endpoint.auditlog.show-values)"),
+				STATUS_FORBIDDEN);
+	}
+
 	private static WebEndpointResponse<OperationResponseBody> badRequest(BadParameterException ex) {
 		return new WebEndpointResponse<>(new ErrorDescriptor(WebEndpointResponse.STATUS_BAD_REQUEST, "Bad Request",
 				ex.parameter, ex.getMessage()), WebEndpointResponse.STATUS_BAD_REQUEST);
@@ -337,10 +415,46 @@ public class AuditlogEndpoint {
 			@Nullable Map<String, @Nullable Object> serializedData) implements OperationResponseBody {
 
 		static EntryDescriptor of(LogEntry entry) {
+			return of(entry, true);
+		}
+
+		static EntryDescriptor of(LogEntry entry, boolean shown) {
+			if (shown) {
+				return new EntryDescriptor(entry.id(), entry.timestamp().toString(), entry.action().name(),
+						entry.model(), entry.objectPk(), entry.objectId(), entry.objectRepr(), entry.actor(),
+						entry.remoteAddr(), entry.cid(), entry.changes().toJsonValue(), entry.changesDisplay(),
+						entry.changesText(), entry.additionalData(), entry.serializedData());
+			}
+			Changes changes = masked(entry.changes());
 			return new EntryDescriptor(entry.id(), entry.timestamp().toString(), entry.action().name(), entry.model(),
-					entry.objectPk(), entry.objectId(), entry.objectRepr(), entry.actor(), entry.remoteAddr(),
-					entry.cid(), entry.changes().toJsonValue(), entry.changesDisplay(), entry.changesText(),
-					entry.additionalData(), entry.serializedData());
+					entry.objectPk(), entry.objectId(), MASK, mask(entry.actor()), mask(entry.remoteAddr()),
+					entry.cid(), changes.toJsonValue(), changes.display(), changes.text(),
+					masked(entry.additionalData()), masked(entry.serializedData()));
+		}
+
+		private static Changes masked(Changes changes) {
+			Map<String, FieldChange> masked = new LinkedHashMap<>();
+			changes.asMap()
+				.forEach((field, change) -> masked.put(field,
+						(change instanceof CollectionChange collection)
+								? new CollectionChange(collection.operation(),
+										collection.objects().stream().map((object) -> MASK).toList())
+								: new ValueChange(mask(((ValueChange) change).oldValue()),
+										mask(((ValueChange) change).newValue()))));
+			return Changes.of(masked).withDisplayRules(changes.displayRules());
+		}
+
+		private static @Nullable Map<String, @Nullable Object> masked(@Nullable Map<String, @Nullable Object> data) {
+			if (data == null) {
+				return null;
+			}
+			Map<String, @Nullable Object> masked = new LinkedHashMap<>();
+			data.forEach((key, value) -> masked.put(key, mask(value)));
+			return masked;
+		}
+
+		private static @Nullable String mask(@Nullable Object value) {
+			return (value != null) ? MASK : null;
 		}
 
 	}
@@ -385,6 +499,13 @@ public class AuditlogEndpoint {
 	@JsonInclude(Include.ALWAYS)
 	public record ErrorDescriptor(int status, String error, @Nullable String parameter,
 			String message) implements OperationResponseBody {
+
+	}
+
+	/**
+	 * A request for a value the caller is not shown.
+	 */
+	static final class ValuesNotShownException extends RuntimeException {
 
 	}
 

@@ -6,7 +6,13 @@ import dev.auditlog.spring.AuditlogProperties;
 import dev.auditlog.spring.query.AuditlogQueryAutoConfiguration;
 import dev.auditlog.spring.query.LogEntryRepository;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.autoconfigure.endpoint.expose.EndpointExposure;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -20,6 +26,8 @@ import org.springframework.context.annotation.Bean;
  * The {@code auditlog} actuator endpoint. Like every actuator endpoint it is only
  * available once included in {@code management.endpoints.web.exposure.include}, and
  * {@code management.endpoint.auditlog.access} limits what it offers.
+ * {@code management.endpoint.auditlog.show-values} decides who is shown values; when the
+ * endpoint is exposed over HTTP without Spring Security, one warning says so at startup.
  *
  * @since 0.1.0
  */
@@ -28,15 +36,40 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnClass({ Endpoint.class, ConditionalOnAvailableEndpoint.class })
 @ConditionalOnAvailableEndpoint(AuditlogEndpoint.class)
 @ConditionalOnBooleanProperty(name = "auditlog.enabled", matchIfMissing = true)
-@EnableConfigurationProperties(AuditlogProperties.class)
+@EnableConfigurationProperties({ AuditlogProperties.class, AuditlogEndpointProperties.class })
 public final class AuditlogEndpointAutoConfiguration {
+
+	private static final Logger logger = LoggerFactory.getLogger(AuditlogEndpointAutoConfiguration.class);
+
+	/** The name of the filter bean that Spring Security's web support registers. */
+	private static final String SPRING_SECURITY_FILTER_CHAIN = "springSecurityFilterChain";
 
 	@Bean
 	@ConditionalOnBean({ AuditLog.class, LogEntryRepository.class })
 	@ConditionalOnMissingBean
-	AuditlogEndpoint auditlogEndpoint(AuditLog auditLog, LogEntryRepository repository, AuditlogProperties properties) {
-		return properties.getEndpoint().isFlushEnabled() ? new FlushingAuditlogEndpoint(auditLog, repository)
-				: new AuditlogEndpoint(auditLog, repository);
+	AuditlogEndpoint auditlogEndpoint(AuditLog auditLog, LogEntryRepository repository, AuditlogProperties properties,
+			AuditlogEndpointProperties endpointProperties) {
+		return properties.getEndpoint().isFlushEnabled()
+				? new FlushingAuditlogEndpoint(auditLog, repository, endpointProperties.getShowValues(),
+						endpointProperties.getRoles())
+				: new AuditlogEndpoint(auditLog, repository, endpointProperties.getShowValues(),
+						endpointProperties.getRoles());
+	}
+
+	@Bean
+	@ConditionalOnBean(AuditlogEndpoint.class)
+	@ConditionalOnAvailableEndpoint(endpoint = AuditlogEndpoint.class, exposure = EndpointExposure.WEB)
+	static SmartInitializingSingleton auditlogEndpointSecurityWarning(ListableBeanFactory beanFactory,
+			AuditlogEndpointProperties endpointProperties) {
+		return () -> {
+			if (!beanFactory.containsBean(SPRING_SECURITY_FILTER_CHAIN)) {
+				logger.warn(
+						"The auditlog endpoint is exposed over HTTP without Spring Security: anyone can read "
+								+ "which objects changed when, and its values are shown as "
+								+ "management.endpoint.auditlog.show-values={} allows",
+						endpointProperties.getShowValues());
+			}
+		};
 	}
 
 }

@@ -1,10 +1,13 @@
 package dev.auditlog.spring.actuate;
 
+import java.util.Set;
+
 import dev.auditlog.AuditLog;
 import dev.auditlog.spring.query.LogEntryRepository;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
+import org.springframework.boot.actuate.endpoint.Show;
 import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 
@@ -17,6 +20,10 @@ final class FlushingAuditlogEndpoint extends AuditlogEndpoint {
 
 	FlushingAuditlogEndpoint(AuditLog auditLog, LogEntryRepository repository) {
 		super(auditLog, repository);
+	}
+
+	FlushingAuditlogEndpoint(AuditLog auditLog, LogEntryRepository repository, Show showValues, Set<String> roles) {
+		super(auditLog, repository, showValues, roles);
 	}
 
 	/**

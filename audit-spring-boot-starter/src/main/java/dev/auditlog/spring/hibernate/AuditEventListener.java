@@ -10,6 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import dev.auditlog.core.AuditContext;
+import dev.auditlog.diff.EntityRef;
+import dev.auditlog.diff.EntitySnapshot;
 import org.hibernate.collection.spi.PersistentArrayHolder;
 import org.hibernate.collection.spi.PersistentCollection;
 import org.hibernate.engine.spi.EntityEntry;
@@ -197,6 +199,9 @@ final class AuditEventListener
 		if (persister.isInverse() || owner == null || ownerId == null || AuditContext.isDisabled()) {
 			return;
 		}
+		if (persister.isOneToMany() && hasElements) {
+			parentOfNewElements(event, persister, owner);
+		}
 		AuditedModel model = this.models.find(event.getAffectedOwnerEntityName());
 		if (model == null) {
 			return;
@@ -223,6 +228,46 @@ final class AuditEventListener
 		List<Object> before = hadElements ? elements(storedSnapshot(collection), persister, session, form) : List.of();
 		List<Object> after = hasElements ? elements(collection, persister, session, form) : List.of();
 		pending(session, model, ownerId, owner).collectionChanged(field, before, after);
+	}
+
+	/**
+	 * Log the parent of the objects created in this transaction into a one-to-many
+	 * collection with a join column, as a field of their CREATE entry: the collection's
+	 * owner is known here, and nothing is read for it (Hibernate itself loads a
+	 * collection that is not inverse to add to it). An object already stored that moves
+	 * into or out of such a collection is not given its parent, as its old parent is not
+	 * known without a read.
+	 */
+	private void parentOfNewElements(AbstractCollectionEvent event, CollectionPersister persister, Object owner) {
+		PersistentCollection<?> collection = event.getCollection();
+		SharedSessionContractImplementor session = sessionOf(event);
+		// Hibernate loads a collection that is not inverse to add to it; one that is not
+		// loaded was not added to
+		if (session == null || session.isStateless() || !collection.wasInitialized()
+				|| !(collection instanceof Collection<?> elements)) {
+			return;
+		}
+		TransactionChanges changes = this.open.get(session);
+		if (changes == null) {
+			return;
+		}
+		EntityRef parent = null;
+		for (Object element : elements) {
+			if (element == null) {
+				continue;
+			}
+			AuditedModel child = this.models.find(session.bestGuessEntityName(element));
+			String field = (child != null) ? child.parentField(persister.getRole()) : null;
+			Object id = (field != null) ? session.getContextEntityIdentifier(element) : null;
+			PendingChange change = (id != null) ? changes.created(child, id) : null;
+			if (change == null || change.after == null) {
+				continue;
+			}
+			parent = (parent != null) ? parent : AuditedModel.reference(null, owner, session, true);
+			Map<String, @Nullable Object> values = new LinkedHashMap<>(change.after.values());
+			values.put(field, parent);
+			change.after = new EntitySnapshot(change.after.model(), change.after.id(), change.after.repr(), values);
+		}
 	}
 
 	private static @Nullable SharedSessionContractImplementor sessionOf(AbstractCollectionEvent event) {
@@ -405,6 +450,23 @@ final class AuditEventListener
 			}
 			return this.byObject.computeIfAbsent(new Key(model.entityName(), id),
 					(key) -> append(new PendingChange(model, id, entity)));
+		}
+
+		/**
+		 * Return the pending creation of the given object, or {@code null}.
+		 */
+		@Nullable PendingChange created(AuditedModel model, Object id) {
+			if (AuditEventListener.this.squash) {
+				PendingChange change = this.byObject.get(new Key(model.entityName(), id));
+				return (change != null && change.created) ? change : null;
+			}
+			for (int i = this.inOrder.size() - 1; i >= 0; i--) {
+				PendingChange change = this.inOrder.get(i);
+				if (change.model == model && change.id.equals(id)) {
+					return change.created ? change : null;
+				}
+			}
+			return null;
 		}
 
 		PendingChange append(PendingChange change) {

@@ -45,16 +45,20 @@ final class AuditedModel {
 
 	private final Set<String> orderedCollections;
 
+	private final Map<String, String> parentFields;
+
 	/**
 	 * Create a model whose values are brought to the form their columns store.
 	 * @param storedForms field path to the stored form of its column, for the fields that
 	 * have one
 	 * @param elementForms collection field to the stored form of its element column
 	 * @param orderedCollections the collection fields whose order the database stores
+	 * @param parentFields the role of each one-to-many collection with a join column that
+	 * holds this entity, to the field that logs its parent
 	 */
 	AuditedModel(String entityName, Class<?> type, FieldPolicy policy, @Nullable String idField,
 			@Nullable String versionField, List<PropertyReader> readers, Map<String, StoredForm> storedForms,
-			Map<String, StoredForm> elementForms, Set<String> orderedCollections) {
+			Map<String, StoredForm> elementForms, Set<String> orderedCollections, Map<String, String> parentFields) {
 		this.entityName = entityName;
 		this.type = type;
 		this.policy = policy;
@@ -65,6 +69,15 @@ final class AuditedModel {
 		this.storedForms = storedForms.values().toArray(StoredForm[]::new);
 		this.elementForms = Map.copyOf(elementForms);
 		this.orderedCollections = Set.copyOf(orderedCollections);
+		this.parentFields = Map.copyOf(parentFields);
+	}
+
+	/**
+	 * Return the field that logs the parent of this entity held by the given one-to-many
+	 * collection with a join column, or {@code null} when it is no such collection.
+	 */
+	@Nullable String parentField(String collectionRole) {
+		return this.parentFields.get(collectionRole);
 	}
 
 	String entityName() {
@@ -152,7 +165,8 @@ final class AuditedModel {
 				}
 			}
 			else if (type instanceof EntityType entityType) {
-				values.put(field, (value != null) ? reference(entityType, value, session, this.fkAsString) : null);
+				// the label is taken for changesDisplay too, when the target is loaded
+				values.put(field, (value != null) ? reference(entityType, value, session, true) : null);
 			}
 			else {
 				values.put(field, value);
@@ -198,30 +212,24 @@ final class AuditedModel {
 			boolean withRepr) {
 		if (target instanceof HibernateProxy proxy) {
 			LazyInitializer initializer = proxy.getHibernateLazyInitializer();
-			String repr = (withRepr && !initializer.isUninitialized()) ? labelOf(initializer.getImplementation())
+			Object id = initializer.getInternalIdentifier();
+			String repr = (withRepr && !initializer.isUninitialized())
+					? ObjectLabels.of(initializer.getImplementation(),
+							session.getEntityPersister(initializer.getEntityName(), initializer.getImplementation())
+								.getJpaEntityName(),
+							id)
 					: null;
-			return new EntityRef(initializer.getInternalIdentifier(), repr);
+			return new EntityRef(id, repr);
 		}
+		String entityName = (type != null) ? type.getAssociatedEntityName() : null;
 		Object id = session.getContextEntityIdentifier(target);
 		if (id == null) {
-			String entityName = (type != null) ? type.getAssociatedEntityName() : null;
 			id = session.getEntityPersister(entityName, target).getIdentifier(target, session);
 		}
-		return new EntityRef(id, (withRepr && Hibernate.isInitialized(target)) ? labelOf(target) : null);
-	}
-
-	/**
-	 * Return an entity's {@code toString()}, or {@code null} when it fails — also by
-	 * recursing without end, as a generated {@code toString()} of two entities that
-	 * reference each other does: the id stands for it then.
-	 */
-	private static @Nullable String labelOf(Object entity) {
-		try {
-			return String.valueOf(entity);
-		}
-		catch (RuntimeException | StackOverflowError ex) {
-			return null;
-		}
+		return new EntityRef(id,
+				(withRepr && Hibernate.isInitialized(target))
+						? ObjectLabels.of(target, session.getEntityPersister(entityName, target).getJpaEntityName(), id)
+						: null);
 	}
 
 }

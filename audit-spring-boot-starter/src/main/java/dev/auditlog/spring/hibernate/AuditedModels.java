@@ -188,6 +188,8 @@ final class AuditedModels {
 				readers.add(new AuditedModel.PropertyReader(i, names[i], types[i], fkAsString));
 			}
 		}
+		Map<String, String> parentFields = parentFields(persister, Set.of(names), collections);
+		parentFields.values().forEach(policy::field);
 		for (ReachedClass reached : fields.reachedClasses(idField)) {
 			options = options.overriddenBy(reached.options(entityName, idField));
 		}
@@ -218,7 +220,38 @@ final class AuditedModels {
 			}
 		}
 		return new AuditedModel(entityName, type, built, idField, versionField, readers, storedForms, elementForms,
-				orderedCollections);
+				orderedCollections, parentFields);
+	}
+
+	/**
+	 * Find the one-to-many collections with a join column
+	 * ({@code @OneToMany @JoinColumn}, no {@code mappedBy}) that hold this entity: its
+	 * parent is known only there, and is logged as a field of its own, named after the
+	 * parent's entity ({@code owner}), or {@code Owner.pets} when that name is taken.
+	 * @return collection role to the field on this entity
+	 */
+	private static Map<String, String> parentFields(EntityPersister persister, Set<String> attributes,
+			Map<String, CollectionPersister> collections) {
+		Set<String> entityNames = new java.util.HashSet<>();
+		for (EntityMappingType type = persister.getEntityMappingType(); type != null; type = type
+			.getSuperMappingType()) {
+			entityNames.add(type.getEntityName());
+		}
+		Map<String, String> fields = new LinkedHashMap<>();
+		for (CollectionPersister collection : collections.values()) {
+			if (collection.isOneToMany() && !collection.isInverse()
+					&& collection.getElementType() instanceof EntityType element
+					&& entityNames.contains(element.getAssociatedEntityName())) {
+				EntityPersister parent = collection.getOwnerEntityPersister();
+				String jpaName = parent.getJpaEntityName();
+				String field = Character.toLowerCase(jpaName.charAt(0)) + jpaName.substring(1);
+				if (attributes.contains(field) || fields.containsValue(field)) {
+					field = jpaName + "." + collection.getRole().substring(parent.getEntityName().length() + 1);
+				}
+				fields.put(collection.getRole(), field);
+			}
+		}
+		return fields;
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,9 @@ import dev.auditlog.core.AuditContext;
 import dev.auditlog.core.Changes;
 import dev.auditlog.core.FieldChange;
 import dev.auditlog.core.LogEntry;
+import dev.auditlog.core.ValueChange;
 import dev.auditlog.diff.ChangeDetector;
+import dev.auditlog.diff.EntityRef;
 import dev.auditlog.diff.EntitySnapshot;
 import dev.auditlog.diff.FieldPolicy;
 import dev.auditlog.diff.ValueFormatter;
@@ -189,6 +192,8 @@ final class LogEntryRecorder {
 				if ((!changes.isEmpty() || action != Action.UPDATE) && !versionOnly) {
 					EntitySnapshot state = (change.after != null) ? change.after : change.before;
 					add(change, action, changes, (state != null) ? this.detector.serialize(state, policy) : null,
+							referenceLabels(changes, change.created ? null : change.before,
+									change.deleted ? null : change.after, policy),
 							entries);
 				}
 			}
@@ -224,15 +229,48 @@ final class LogEntryRecorder {
 		return (merged.size() == changes.size()) ? changes : Changes.of(merged).withDisplayRules(policy.displayRules());
 	}
 
+	/**
+	 * Return the labels of the to-one targets of the changed fields, as the entity knew
+	 * them (nothing is loaded for them): field name to {@code [old label, new label]},
+	 * {@code null} where not known. Masked fields have none.
+	 */
+	private static @Nullable Map<String, @Nullable Object> referenceLabels(Changes changes,
+			@Nullable EntitySnapshot before, @Nullable EntitySnapshot after, FieldPolicy policy) {
+		Map<String, @Nullable Object> labels = null;
+		for (Map.Entry<String, FieldChange> field : changes.asMap().entrySet()) {
+			if (!(field.getValue() instanceof ValueChange) || policy.isMasked(field.getKey())) {
+				continue;
+			}
+			String oldLabel = labelOf((before != null) ? before.values().get(field.getKey()) : null);
+			String newLabel = labelOf((after != null) ? after.values().get(field.getKey()) : null);
+			if (oldLabel != null || newLabel != null) {
+				labels = (labels != null) ? labels : new LinkedHashMap<>();
+				labels.put(field.getKey(), Arrays.asList(oldLabel, newLabel));
+			}
+		}
+		return (labels != null) ? Map.of(LogEntry.LABELS, labels) : null;
+	}
+
+	private static @Nullable String labelOf(@Nullable Object value) {
+		return (value instanceof EntityRef ref) ? ref.repr() : null;
+	}
+
 	private void add(PendingChange change, Action action, Changes changes,
 			@Nullable Map<String, @Nullable Object> serializedData, List<LogEntry> entries) {
+		add(change, action, changes, serializedData, null, entries);
+	}
+
+	private void add(PendingChange change, Action action, Changes changes,
+			@Nullable Map<String, @Nullable Object> serializedData, @Nullable Map<String, @Nullable Object> labels,
+			List<LogEntry> entries) {
 		PreLogEvent event = new PreLogEvent(change.model.type(), change.entity, action, changes);
 		this.events.publishEvent(event);
 		if (event.isVetoed()) {
 			return;
 		}
 		Object key = keyOf(change.id);
-		Map<String, @Nullable Object> additionalData = merge(additionalData(change.entity, action), change.manualData);
+		Map<String, @Nullable Object> additionalData = merge(
+				merge(additionalData(change.entity, action), change.manualData), labels);
 		// the entry's constructor fits its columns; the JSON values are fitted here
 		StorableValues.Values values = this.storable.of(changes, additionalData, serializedData);
 		entries.add(new LogEntry(null, change.timestamp, action, change.model.entityName(),
@@ -244,16 +282,7 @@ final class LogEntryRecorder {
 		if (change.manualRepr != null) {
 			return change.manualRepr;
 		}
-		try {
-			return String.valueOf(change.entity);
-		}
-		catch (RuntimeException | StackOverflowError ex) {
-			// a generated toString() of entities that reference each other recurses
-			// without end
-			logger.debug("toString() of {} #{} failed; logging its name and id instead", change.model.entityName(),
-					change.id, ex);
-			return change.model.entityName() + "#" + change.id;
-		}
+		return ObjectLabels.of(change.entity, change.model.entityName(), change.id);
 	}
 
 	private @Nullable Map<String, @Nullable Object> additionalData(Object entity, Action action) {

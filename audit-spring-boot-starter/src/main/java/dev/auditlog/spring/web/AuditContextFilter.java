@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 
 import dev.auditlog.core.AuditContext;
 import dev.auditlog.core.ClientAddress;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,10 +25,18 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * correlation id comes from the configured header (or {@link CorrelationIdProvider}) when
  * it is safe — at most 255 of the characters {@code A-Z a-z 0-9 - _ . :} — and is
  * generated otherwise; the response carries it back.
+ * <p>
+ * The error page dispatch of a failed request ({@code /error}) is bound to the same
+ * correlation id and address as the request itself, so that what it records belongs to
+ * the request that failed.
  *
  * @since 0.1.0
  */
 public class AuditContextFilter extends OncePerRequestFilter {
+
+	private static final String CID_ATTRIBUTE = AuditContextFilter.class.getName() + ".cid";
+
+	private static final String REMOTE_ADDR_ATTRIBUTE = AuditContextFilter.class.getName() + ".remoteAddr";
 
 	private static final Pattern SAFE_CID = Pattern.compile("[A-Za-z0-9\\-_.:]{1,255}");
 
@@ -52,14 +61,30 @@ public class AuditContextFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String cid = correlationIdOf(request);
-		response.setHeader(this.header, cid);
+		boolean errorDispatch = request.getDispatcherType() == DispatcherType.ERROR
+				&& request.getAttribute(CID_ATTRIBUTE) instanceof String;
+		String cid = errorDispatch ? (String) request.getAttribute(CID_ATTRIBUTE) : correlationIdOf(request);
+		if (!response.isCommitted()) {
+			response.setHeader(this.header, cid);
+		}
 		AuditContext.Snapshot outer = AuditContext.capture();
-		String remoteAddr = this.recordRemoteAddr ? ClientAddress.normalize(request.getRemoteAddr()) : null;
+		String remoteAddr = errorDispatch ? (String) request.getAttribute(REMOTE_ADDR_ATTRIBUTE)
+				: this.recordRemoteAddr ? ClientAddress.normalize(request.getRemoteAddr()) : null;
+		request.setAttribute(CID_ATTRIBUTE, cid);
+		request.setAttribute(REMOTE_ADDR_ATTRIBUTE, remoteAddr);
 		AuditContext.Snapshot inRequest = new AuditContext.Snapshot(outer.actor(), cid, remoteAddr, outer.disabled());
 		try (AuditContext.Scope scope = AuditContext.open(inRequest)) {
 			chain.doFilter(request, response);
 		}
+	}
+
+	/**
+	 * Bind the error page dispatch too, to the correlation id and address of the request
+	 * that failed.
+	 */
+	@Override
+	protected boolean shouldNotFilterErrorDispatch() {
+		return false;
 	}
 
 	private String correlationIdOf(HttpServletRequest request) {

@@ -1,5 +1,6 @@
 package dev.auditlog.spring.actuate;
 
+import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -9,6 +10,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.auditlog.AuditLog;
 import dev.auditlog.core.Action;
@@ -30,6 +32,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
+import org.springframework.boot.actuate.endpoint.SecurityContext;
+import org.springframework.boot.actuate.endpoint.Show;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,6 +43,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  * bad ones, without a web server.
  */
 class AuditlogEndpointTests {
+
+	/** A caller who is shown values under the default {@code when-authorized}. */
+	static final SecurityContext AUTHENTICATED = new SecurityContext() {
+
+		@Override
+		public Principal getPrincipal() {
+			return () -> "admin";
+		}
+
+		@Override
+		public boolean isUserInRole(String role) {
+			return true;
+		}
+
+	};
 
 	private static final Instant NOW = Instant.parse("2026-03-10T12:00:00Z");
 
@@ -96,6 +115,60 @@ class AuditlogEndpointTests {
 		assertThat(json.additionalData()).containsEntry("tenant", "acme");
 	}
 
+	@Test
+	void showValuesNeverMasksEveryValueEvenForAnAuthenticatedCaller() {
+		AuditlogEndpoint never = new AuditlogEndpoint(this.auditLog, this.repository, Show.NEVER, Set.of());
+		this.auditLog.found = entry(5L);
+		EntryDescriptor json = (EntryDescriptor) never.entry(AUTHENTICATED, "5", null, null).getBody();
+		assertThat(json.id()).isEqualTo(5L);
+		assertThat(json.model()).isEqualTo("Book");
+		assertThat(json.objectPk()).isEqualTo("7");
+		assertThat(json.cid()).isEqualTo("c-1");
+		assertThat(json.objectRepr()).isEqualTo(AuditlogEndpoint.MASK);
+		assertThat(json.actor()).isEqualTo(AuditlogEndpoint.MASK);
+		assertThat(json.remoteAddr()).isEqualTo(AuditlogEndpoint.MASK);
+		assertThat(json.changes()).containsEntry("unitPrice", List.of(AuditlogEndpoint.MASK, AuditlogEndpoint.MASK));
+		assertThat(json.changesDisplay()).containsEntry("Unit price",
+				List.of(AuditlogEndpoint.MASK, AuditlogEndpoint.MASK));
+		assertThat(json.changesText()).isEqualTo("unitPrice: ****** → ******");
+		assertThat(json.additionalData()).containsEntry("tenant", AuditlogEndpoint.MASK);
+	}
+
+	@Test
+	void showValuesAlwaysShowsValuesToAnyone() {
+		AuditlogEndpoint always = new AuditlogEndpoint(this.auditLog, this.repository, Show.ALWAYS, Set.of());
+		this.auditLog.found = entry(5L);
+		EntryDescriptor json = (EntryDescriptor) always.entry(SecurityContext.NONE, "5", null, null).getBody();
+		assertThat(json.changesText()).isEqualTo("unitPrice: 12.50 → 13.00");
+		assertThat(json.actor()).isEqualTo("alice");
+	}
+
+	@Test
+	void whenAuthorizedNeedsOneOfTheRoles() {
+		AuditlogEndpoint auditors = new AuditlogEndpoint(this.auditLog, this.repository, Show.WHEN_AUTHORIZED,
+				Set.of("AUDITOR"));
+		this.auditLog.found = entry(5L);
+		SecurityContext user = new SecurityContext() {
+
+			@Override
+			public Principal getPrincipal() {
+				return () -> "bob";
+			}
+
+			@Override
+			public boolean isUserInRole(String role) {
+				return "USER".equals(role);
+			}
+
+		};
+		assertThat(((EntryDescriptor) auditors.entry(user, "5", null, null).getBody()).actor())
+			.isEqualTo(AuditlogEndpoint.MASK);
+		assertThat(((EntryDescriptor) auditors.entry(AUTHENTICATED, "5", null, null).getBody()).actor())
+			.isEqualTo("alice");
+		assertThat(auditors.entries(user, null, null, "alice", null, null, null, null, null, null).getStatus())
+			.isEqualTo(403);
+	}
+
 	@ParameterizedTest(name = "{0}={1}")
 	@CsvSource(delimiter = '|', textBlock = """
 			size     | 0
@@ -138,27 +211,27 @@ class AuditlogEndpointTests {
 	@Test
 	void findsOneEntryOrAnswersNotFound() {
 		this.auditLog.found = entry(9L);
-		WebEndpointResponse<OperationResponseBody> found = this.endpoint.entry("9", null, null);
+		WebEndpointResponse<OperationResponseBody> found = this.endpoint.entry(AUTHENTICATED, "9", null, null);
 		assertThat(found.getStatus()).isEqualTo(200);
 		assertThat(((EntryDescriptor) found.getBody()).id()).isEqualTo(9L);
 		this.auditLog.found = null;
-		WebEndpointResponse<OperationResponseBody> missing = this.endpoint.entry("10", null, null);
+		WebEndpointResponse<OperationResponseBody> missing = this.endpoint.entry(AUTHENTICATED, "10", null, null);
 		assertThat(missing.getStatus()).isEqualTo(404);
 		assertThat(((ErrorDescriptor) missing.getBody()).message()).contains("10");
 	}
 
 	@Test
 	void answersBadRequestForAnIdThatIsNoNumber() {
-		assertBadRequest(this.endpoint.entry("abc", null, null), "id");
-		assertBadRequest(this.endpoint.entry("0", null, null), "id");
-		assertBadRequest(this.endpoint.entry("99999999999999999999", null, null), "id");
+		assertBadRequest(this.endpoint.entry(AUTHENTICATED, "abc", null, null), "id");
+		assertBadRequest(this.endpoint.entry(AUTHENTICATED, "0", null, null), "id");
+		assertBadRequest(this.endpoint.entry(AUTHENTICATED, "99999999999999999999", null, null), "id");
 	}
 
 	@Test
 	void summarizesTheLastThirtyDaysByDefault() {
 		this.repository.summary = new LogEntrySummary(NOW.minusSeconds(1), NOW,
 				Map.of(Action.CREATE, 2L, Action.UPDATE, 1L), Map.of("Book", 3L), Map.of("alice", 2L), 1);
-		WebEndpointResponse<OperationResponseBody> response = this.clocked.entry("summary", null, null);
+		WebEndpointResponse<OperationResponseBody> response = this.clocked.entry(AUTHENTICATED, "summary", null, null);
 		SummaryDescriptor summary = (SummaryDescriptor) response.getBody();
 		assertThat(this.repository.from).isEqualTo(Instant.parse("2026-02-08T12:00:00Z"));
 		assertThat(this.repository.to).isEqualTo(NOW);
@@ -175,7 +248,7 @@ class AuditlogEndpointTests {
 
 	@Test
 	void summarizesTheGivenDaysAndActor() {
-		this.clocked.entry("summary", "7", "bob");
+		this.clocked.entry(AUTHENTICATED, "summary", "7", "bob");
 		assertThat(this.repository.from).isEqualTo(Instant.parse("2026-03-03T12:00:00Z"));
 		assertThat(this.repository.actor).isEqualTo("bob");
 	}
@@ -183,7 +256,7 @@ class AuditlogEndpointTests {
 	@ParameterizedTest
 	@CsvSource({ "-1", "0", "36501", "x", "1.5" })
 	void answersBadRequestForDaysOutOfRange(String days) {
-		assertBadRequest(this.clocked.entry("summary", days, null), "days");
+		assertBadRequest(this.clocked.entry(AUTHENTICATED, "summary", days, null), "days");
 		assertThat(this.repository.from).isNull();
 	}
 
@@ -216,7 +289,7 @@ class AuditlogEndpointTests {
 	private WebEndpointResponse<OperationResponseBody> list(@Nullable String model, @Nullable String objectPk,
 			@Nullable String actor, String @Nullable [] action, @Nullable String cid, @Nullable String from,
 			@Nullable String to, @Nullable String before, @Nullable String size) {
-		return this.endpoint.entries(model, objectPk, actor, action, cid, from, to, before, size);
+		return this.endpoint.entries(AUTHENTICATED, model, objectPk, actor, action, cid, from, to, before, size);
 	}
 
 	private static void assertBadRequest(WebEndpointResponse<OperationResponseBody> response, String parameter) {
