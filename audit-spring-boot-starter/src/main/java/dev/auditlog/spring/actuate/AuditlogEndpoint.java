@@ -18,6 +18,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import dev.auditlog.AuditLog;
 import dev.auditlog.core.Action;
+import dev.auditlog.core.IntegrityReport;
 import dev.auditlog.core.LogEntry;
 import dev.auditlog.core.LogEntryPage;
 import dev.auditlog.core.LogEntryQuery;
@@ -52,6 +53,8 @@ public class AuditlogEndpoint {
 	public static final int MAX_SUMMARY_DAYS = 36_500;
 
 	private static final String SUMMARY = "summary";
+
+	private static final String VERIFY = "verify";
 
 	private static final Pattern WHOLE_NUMBER = Pattern.compile("[0-9]{1,18}");
 
@@ -108,19 +111,25 @@ public class AuditlogEndpoint {
 	}
 
 	/**
-	 * Return one entry, or the summary of a recent window when the selector is
-	 * {@code summary}.
-	 * @param id the entry's id, or {@code summary}
+	 * Return one entry, the summary of a recent window when the selector is
+	 * {@code summary}, or the result of verifying the log's integrity when it is
+	 * {@code verify}.
+	 * @param id the entry's id, {@code summary} or {@code verify}
 	 * @param days the number of days the summary covers, up to now; 30 when not given
 	 * @param actor only count the entries of this actor in the summary
-	 * @return the entry, the summary, a bad request or not found
+	 * @param from verify only the seals created at or after this instant or day
+	 * @param to verify only the seals created before this instant or day
+	 * @return the entry, the summary, the verification, a bad request or not found
 	 */
 	@ReadOperation
 	public WebEndpointResponse<OperationResponseBody> entry(@Selector String id, @Nullable String days,
-			@Nullable String actor) {
+			@Nullable String actor, @Nullable String from, @Nullable String to) {
 		try {
 			if (SUMMARY.equals(id)) {
 				return new WebEndpointResponse<>(summary(days, actor));
+			}
+			if (VERIFY.equals(id)) {
+				return verify(from, to);
 			}
 			long entryId = entryId("id", id);
 			Optional<LogEntry> entry = this.auditLog.find(entryId);
@@ -136,6 +145,28 @@ public class AuditlogEndpoint {
 		catch (BadParameterException ex) {
 			return badRequest(ex);
 		}
+	}
+
+	WebEndpointResponse<OperationResponseBody> entry(String id, @Nullable String days, @Nullable String actor) {
+		return entry(id, days, actor, null, null);
+	}
+
+	private WebEndpointResponse<OperationResponseBody> verify(@Nullable String from, @Nullable String to) {
+		Instant fromInstant = instant("from", from);
+		Instant toInstant = instant("to", to);
+		if (fromInstant != null && toInstant != null && fromInstant.isAfter(toInstant)) {
+			throw new BadParameterException("from",
+					"from (" + fromInstant + ") must not be after to (" + toInstant + ")");
+		}
+		IntegrityReport report;
+		try {
+			report = this.auditLog.verify(fromInstant, toInstant);
+		}
+		catch (UnsupportedOperationException ex) {
+			return new WebEndpointResponse<>(new ErrorDescriptor(WebEndpointResponse.STATUS_NOT_FOUND, "Not Found",
+					null, String.valueOf(ex.getMessage())), WebEndpointResponse.STATUS_NOT_FOUND);
+		}
+		return new WebEndpointResponse<>(VerifyDescriptor.of(report));
 	}
 
 	/**
@@ -362,6 +393,44 @@ public class AuditlogEndpoint {
 	@JsonInclude(Include.ALWAYS)
 	public record SummaryDescriptor(String from, String to, int days, long total, Map<String, Long> actions,
 			Map<String, Long> models, Map<String, Long> actors, long withoutActor) implements OperationResponseBody {
+
+	}
+
+	/**
+	 * The result of verifying the log's integrity:
+	 * {@code {"entries": 10, "seals": 2, "pending": 0, "valid": false, "problems":
+	 * [{"entryId": 3, "kind": "modified"}]}}.
+	 *
+	 * @param entries the number of entries checked
+	 * @param seals the number of seals checked
+	 * @param pending the number of entries not yet sealed, within the time allowed
+	 * @param valid whether nothing was found wrong
+	 * @param problems what was found wrong
+	 */
+	@JsonInclude(Include.ALWAYS)
+	public record VerifyDescriptor(long entries, long seals, long pending, boolean valid,
+			List<ProblemDescriptor> problems) implements OperationResponseBody {
+
+		static VerifyDescriptor of(IntegrityReport report) {
+			return new VerifyDescriptor(report.entries(), report.seals(), report.pending(), report.valid(), report
+				.problems()
+				.stream()
+				.map((problem) -> new ProblemDescriptor(problem.entryId(), problem.sealId(), problem.kind().jsonName()))
+				.toList());
+		}
+
+	}
+
+	/**
+	 * One problem: the entry or the seal concerned, and what is wrong with it.
+	 *
+	 * @param entryId the entry's id, absent for a seal
+	 * @param sealId the seal's id, absent for an entry
+	 * @param kind {@code modified}, {@code missing}, {@code inserted}, {@code unsealed},
+	 * {@code bad-signature} or {@code broken-chain}
+	 */
+	@JsonInclude(Include.NON_NULL)
+	public record ProblemDescriptor(@Nullable Long entryId, @Nullable Long sealId, String kind) {
 
 	}
 

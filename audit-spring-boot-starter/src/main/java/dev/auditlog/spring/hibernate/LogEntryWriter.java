@@ -4,12 +4,15 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 
 import dev.auditlog.core.LogEntry;
+import dev.auditlog.spring.integrity.EntryHashes;
 import dev.auditlog.spring.schema.AuditDatabase;
 import org.hibernate.dialect.Dialect;
 import org.hibernate.dialect.H2Dialect;
@@ -45,11 +48,28 @@ final class LogEntryWriter {
 
 	private final String row;
 
+	private final String columns;
+
+	private final boolean hashing;
+
 	LogEntryWriter(AuditDatabase database, JsonMapper json) {
+		this(database, json, false);
+	}
+
+	/**
+	 * Create a writer.
+	 * @param database the database written to
+	 * @param json writes the JSON columns
+	 * @param hashing whether each entry is written with its {@linkplain EntryHashes
+	 * content hash} ({@code auditlog.integrity.enabled})
+	 */
+	LogEntryWriter(AuditDatabase database, JsonMapper json, boolean hashing) {
 		this.database = database;
 		this.json = json;
+		this.hashing = hashing;
 		String value = database.jsonParameter();
-		this.row = "(?, ?, ?, ?, ?, ?, " + value + ", " + value + ", " + value + ", ?, ?, ?)";
+		this.row = "(?, ?, ?, ?, ?, ?, " + value + ", " + value + ", " + value + ", ?, ?, ?" + (hashing ? ", ?)" : ")");
+		this.columns = hashing ? COLUMNS.replace(", cid)", ", cid, hash)") : COLUMNS;
 	}
 
 	void write(Connection connection, List<LogEntry> entries) throws SQLException {
@@ -79,7 +99,7 @@ final class LogEntryWriter {
 	}
 
 	private String sql(int rows) {
-		StringJoiner sql = new StringJoiner(", ", COLUMNS, "");
+		StringJoiner sql = new StringJoiner(", ", this.columns, "");
 		for (int i = 0; i < rows; i++) {
 			sql.add(this.row);
 		}
@@ -89,7 +109,10 @@ final class LogEntryWriter {
 	private int bind(PreparedStatement statement, int first, Row row) throws SQLException {
 		LogEntry entry = row.entry();
 		int index = first;
-		statement.setObject(index++, this.database.timestamp(entry.timestamp()));
+		// stored at microseconds on every database: cut here, so that what is hashed is
+		// what is stored, whether a database would round or cut
+		Instant timestamp = entry.timestamp().truncatedTo(ChronoUnit.MICROS);
+		statement.setObject(index++, this.database.timestamp(timestamp));
 		statement.setShort(index++, (short) entry.action().value());
 		statement.setString(index++, entry.model());
 		statement.setString(index++, entry.objectPk());
@@ -106,6 +129,12 @@ final class LogEntryWriter {
 		statement.setString(index++, entry.actor());
 		statement.setString(index++, entry.remoteAddr());
 		statement.setString(index++, entry.cid());
+		if (this.hashing) {
+			statement.setString(index++,
+					EntryHashes.logEntry(timestamp, entry.action().value(), entry.model(), entry.objectPk(),
+							entry.objectId(), entry.objectRepr(), row.changes(), row.serializedData(),
+							row.additionalData(), entry.actor(), entry.remoteAddr(), entry.cid()));
+		}
 		return index;
 	}
 

@@ -1,0 +1,23 @@
+-- Tamper evidence (auditlog.integrity): each entry's SHA-256 content hash, written with it,
+-- and the seal that covers it; seals chain and are signed. See the README's "Integrity".
+ALTER TABLE auditlog_logentry ADD COLUMN hash CHAR(64) NULL;
+ALTER TABLE auditlog_logentry ADD COLUMN seal_id BIGINT NULL;
+CREATE INDEX auditlog_logentry_seal_idx ON auditlog_logentry (seal_id);
+CREATE INDEX auditlog_logentry_unsealed_idx ON auditlog_logentry (id) WHERE seal_id IS NULL;
+
+CREATE TABLE auditlog_seal (
+    id                 BIGINT       PRIMARY KEY,
+    created            TIMESTAMPTZ  NOT NULL,
+    entry_count        INTEGER      NOT NULL,
+    first_id           BIGINT       NOT NULL,
+    last_id            BIGINT       NOT NULL,
+    entries            TEXT         NOT NULL,
+    previous_signature VARCHAR(128) NOT NULL,
+    key_id             VARCHAR(64)  NOT NULL,
+    signature          VARCHAR(128) NOT NULL
+);
+
+CREATE TABLE auditlog_seal_lock (
+    name VARCHAR(64) PRIMARY KEY
+);
+INSERT INTO auditlog_seal_lock (name) VALUES ('auditlog_logentry');
