@@ -9,6 +9,7 @@ import dev.auditlog.spring.ActorResolution;
 import dev.auditlog.spring.AuditlogAutoConfiguration;
 import dev.auditlog.spring.events.AuditEventStore;
 import dev.auditlog.spring.integrity.IntegrityVerifier;
+import dev.auditlog.spring.integrity.RetentionCheckpoint;
 import dev.auditlog.spring.query.LogEntryRepository;
 
 import org.springframework.beans.factory.BeanFactory;
@@ -43,9 +44,10 @@ public final class AuditlogHibernateAutoConfiguration {
 	AuditLog auditLog(AuditlogEntityManagerFactoryPostProcessor auditlogEntityManagerFactoryPostProcessor,
 			ObjectProvider<LogEntryRepository> logEntryRepository, ValueFormatter valueFormatter,
 			ObjectProvider<AuditEventStore> auditEventStore, ActorResolution actorResolution,
-			ObjectProvider<IntegrityVerifier> integrityVerifier) {
+			ObjectProvider<IntegrityVerifier> integrityVerifier,
+			ObjectProvider<RetentionCheckpoint> retentionCheckpoint) {
 		return new HibernateAuditLog(auditlogEntityManagerFactoryPostProcessor, logEntryRepository, valueFormatter,
-				auditEventStore, actorResolution, integrityVerifier);
+				auditEventStore, actorResolution, integrityVerifier, retentionCheckpoint);
 	}
 
 }

@@ -22,6 +22,7 @@ import dev.auditlog.spring.ActorResolution;
 import dev.auditlog.spring.events.AuditEventStore;
 import dev.auditlog.spring.hibernate.AuditlogEntityManagerFactoryPostProcessor.Registration;
 import dev.auditlog.spring.integrity.IntegrityVerifier;
+import dev.auditlog.spring.integrity.RetentionCheckpoint;
 import dev.auditlog.spring.query.LogEntryRepository;
 import jakarta.persistence.EntityManager;
 import org.hibernate.Hibernate;
@@ -54,16 +55,19 @@ final class HibernateAuditLog implements AuditLog {
 
 	private final ObjectProvider<IntegrityVerifier> verifier;
 
+	private final ObjectProvider<RetentionCheckpoint> checkpoint;
+
 	HibernateAuditLog(AuditlogEntityManagerFactoryPostProcessor registrations,
 			ObjectProvider<LogEntryRepository> repository, ValueFormatter formatter,
 			ObjectProvider<AuditEventStore> events, ActorResolution actorResolution,
-			ObjectProvider<IntegrityVerifier> verifier) {
+			ObjectProvider<IntegrityVerifier> verifier, ObjectProvider<RetentionCheckpoint> checkpoint) {
 		this.registrations = registrations;
 		this.repository = repository;
 		this.formatter = formatter;
 		this.events = events;
 		this.actorResolution = actorResolution;
 		this.verifier = verifier;
+		this.checkpoint = checkpoint;
 	}
 
 	@Override
@@ -130,6 +134,7 @@ final class HibernateAuditLog implements AuditLog {
 
 	@Override
 	public long flush(Instant before) {
+		this.checkpoint.ifAvailable((checkpoint) -> checkpoint.recordDeletion(before));
 		return repository().deleteBefore(before);
 	}
 

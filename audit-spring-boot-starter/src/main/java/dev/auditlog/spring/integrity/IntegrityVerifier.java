@@ -33,11 +33,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the seal before ({@code broken-chain}; a gap in the seal numbers is a {@code missing}
  * seal); then each entry it lists must exist ({@code missing}) and hash to what it listed
  * ({@code modified}), and no entry may claim the seal without being listed
- * ({@code inserted}). Then, for a window open to now: entries pointing to a seal after
- * the last one (a deleted last seal: {@code missing}), and entries waiting for a seal,
- * whose hash must match their content ({@code modified}), that must have a hash once
- * sealing began ({@code inserted}), and that must not wait longer than the longest seal
- * delay ({@code unsealed}).
+ * ({@code inserted}); a listed entry recorded before the instant of a retention
+ * checkpoint may be gone. Then, for a window open to now: entries pointing to a seal
+ * after the last one (a deleted last seal: {@code missing}), and entries waiting for a
+ * seal, whose hash must match their content ({@code modified}), that must have a hash
+ * once sealing began ({@code inserted}), and that must not wait longer than the longest
+ * seal delay ({@code unsealed}).
  *
  * @since 0.2.0
  */
@@ -49,7 +50,7 @@ public final class IntegrityVerifier {
 			+ "changes, serialized_data, additional_data, actor, remote_addr, cid, hash, seal_id";
 
 	private static final String SEAL_COLUMNS = "id, created, entry_count, first_id, last_id, entries, "
-			+ "previous_signature, key_id, signature";
+			+ "previous_signature, key_id, signature, deleted_before";
 
 	private final JdbcTemplate jdbc;
 
@@ -99,7 +100,7 @@ public final class IntegrityVerifier {
 	}
 
 	private IntegrityReport verifyInSnapshot(@Nullable Instant from, @Nullable Instant to) {
-		Verification verification = new Verification();
+		Verification verification = new Verification(deletedBefore());
 		Seal previous = (from != null) ? sealBefore(from) : null;
 		long lastSealId = (previous != null) ? previous.id() : 0;
 		while (true) {
@@ -119,6 +120,22 @@ public final class IntegrityVerifier {
 		}
 		return new IntegrityReport(verification.entries, verification.seals, verification.pending,
 				verification.problems);
+	}
+
+	/**
+	 * Return the latest instant before which entries were deleted on purpose, as the
+	 * retention checkpoints with a good signature say, in microseconds since the epoch.
+	 */
+	private long deletedBefore() {
+		long deletedBefore = Long.MIN_VALUE;
+		for (Seal checkpoint : this.jdbc
+			.query("SELECT " + SEAL_COLUMNS + " FROM auditlog_seal WHERE deleted_before IS NOT NULL", this::seal)) {
+			Instant before = checkpoint.deletedBefore();
+			if (before != null && this.keys.verify(checkpoint.keyId(), checkpoint.form(), checkpoint.signature())) {
+				deletedBefore = Math.max(deletedBefore, Seal.micros(before));
+			}
+		}
+		return deletedBefore;
 	}
 
 	private @Nullable Seal sealBefore(Instant from) {
@@ -148,8 +165,9 @@ public final class IntegrityVerifier {
 	}
 
 	private Seal seal(ResultSet rs, int row) throws SQLException {
+		Instant deletedBefore = (rs.getObject(10) != null) ? this.database.timestamp(rs, 10) : null;
 		return new Seal(rs.getLong(1), this.database.timestamp(rs, 2), rs.getInt(3), rs.getLong(4), rs.getLong(5),
-				rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9));
+				rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), deletedBefore);
 	}
 
 	/**
@@ -201,7 +219,7 @@ public final class IntegrityVerifier {
 					}
 				}, seal.firstId(), seal.lastId(), seal.id());
 		for (int i = 0; i < found.length; i++) {
-			if (!found[i]) {
+			if (!found[i] && listed.timestamps()[i] >= verification.deletedBefore) {
 				verification.add(IntegrityProblem.entry(listed.ids()[i], Kind.MISSING));
 			}
 		}
@@ -268,6 +286,12 @@ public final class IntegrityVerifier {
 		private long pending;
 
 		private final List<IntegrityProblem> problems = new ArrayList<>();
+
+		private final long deletedBefore;
+
+		Verification(long deletedBefore) {
+			this.deletedBefore = deletedBefore;
+		}
 
 		void add(IntegrityProblem problem) {
 			if (this.problems.size() < IntegrityReport.MAX_PROBLEMS) {

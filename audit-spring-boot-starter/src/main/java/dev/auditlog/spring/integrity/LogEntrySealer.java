@@ -37,7 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * chain. Entries that wait longer than {@code auditlog.integrity.max-seal-delay} are left
  * unsealed, and verification reports them.
  */
-final class LogEntrySealer implements SmartLifecycle {
+final class LogEntrySealer implements SmartLifecycle, RetentionCheckpoint {
 
 	private static final Logger logger = LoggerFactory.getLogger(LogEntrySealer.class);
 
@@ -112,12 +112,15 @@ final class LogEntrySealer implements SmartLifecycle {
 		StringBuilder entries = new StringBuilder();
 		JdbcTemplate limited = new JdbcTemplate(this.jdbc.getDataSource());
 		limited.setMaxRows(this.maxEntriesPerSeal);
-		limited.query(
-				"SELECT id, hash FROM auditlog_logentry WHERE seal_id IS NULL AND hash IS NOT NULL AND timestamp >= ? "
-						+ "ORDER BY id",
-				(rs) -> {
+		limited.query("SELECT id, hash, timestamp FROM auditlog_logentry WHERE seal_id IS NULL AND hash IS NOT NULL "
+				+ "AND timestamp >= ? ORDER BY id", (rs) -> {
 					long id = rs.getLong(1);
-					entries.append(id).append(' ').append(rs.getString(2)).append('\n');
+					entries.append(id)
+						.append(' ')
+						.append(rs.getString(2))
+						.append(' ')
+						.append(Seal.micros(this.database.timestamp(rs, 3)))
+						.append('\n');
 					if (!ids.isEmpty() && ids.get(ids.size() - 1)[1] == id - 1) {
 						ids.get(ids.size() - 1)[1] = id;
 					}
@@ -129,29 +132,56 @@ final class LogEntrySealer implements SmartLifecycle {
 			return null;
 		}
 		int count = (int) entries.chars().filter((c) -> c == '\n').count();
-		List<String> previous = this.jdbc.queryForList(
-				"SELECT signature FROM auditlog_seal WHERE id = (SELECT MAX(id) FROM auditlog_seal)", String.class);
-		Long lastId = this.jdbc.queryForObject("SELECT MAX(id) FROM auditlog_seal", Long.class);
-		long id = (lastId != null) ? lastId + 1 : 1;
-		String previousSignature = previous.isEmpty() ? "" : previous.get(0);
-		long firstEntry = ids.get(0)[0];
-		long lastEntry = ids.get(ids.size() - 1)[1];
-		String text = entries.toString();
-		String signature = this.keys
-			.sign(Seal.form(id, now, count, firstEntry, lastEntry, text, previousSignature, this.keys.currentKeyId()));
-		Seal seal = new Seal(id, now, count, firstEntry, lastEntry, text, previousSignature, this.keys.currentKeyId(),
-				signature);
-		this.jdbc.update(
-				"INSERT INTO auditlog_seal (id, created, entry_count, first_id, last_id, entries, previous_signature, "
-						+ "key_id, signature) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-				seal.id(), this.database.timestamp(now), seal.entryCount(), seal.firstId(), seal.lastId(),
-				seal.entries(), seal.previousSignature(), seal.keyId(), seal.signature());
+		Seal seal = insertSeal(now, count, ids.get(0)[0], ids.get(ids.size() - 1)[1], entries.toString(), null);
+		long id = seal.id();
 		this.jdbc.batchUpdate("UPDATE auditlog_logentry SET seal_id = ? WHERE id BETWEEN ? AND ? AND seal_id IS NULL",
 				ids, 500, (PreparedStatement statement, long[] run) -> {
 					statement.setLong(1, id);
 					statement.setLong(2, run[0]);
 					statement.setLong(3, run[1]);
 				});
+		return seal;
+	}
+
+	/**
+	 * Record, as a seal in the chain, that the entries recorded before an instant are
+	 * deleted on purpose, so that verification does not report them missing. Called
+	 * before retention or a flush deletes them.
+	 * @param before the exclusive upper bound of the timestamps of the entries deleted
+	 */
+	@Override
+	public void recordDeletion(Instant before) {
+		Instant bound = before.truncatedTo(ChronoUnit.MICROS);
+		// entries are stored at microseconds: "timestamp < before" is "timestamp < bound"
+		// with the bound rounded up
+		Instant deletedBefore = bound.isBefore(before) ? bound.plus(1, ChronoUnit.MICROS) : bound;
+		Seal seal = this.transaction.execute((status) -> {
+			this.jdbc.queryForList("SELECT name FROM auditlog_seal_lock WHERE name = ? FOR UPDATE", String.class, LOCK);
+			return insertSeal(this.clock.instant().truncatedTo(ChronoUnit.MICROS), 0, 0, 0, "", deletedBefore);
+		});
+		if (seal != null) {
+			logger.info("Recorded in seal {} that audit log entries recorded before {} are deleted", seal.id(),
+					deletedBefore);
+		}
+	}
+
+	private Seal insertSeal(Instant now, int count, long firstEntry, long lastEntry, String text,
+			@Nullable Instant deletedBefore) {
+		List<String> previous = this.jdbc.queryForList(
+				"SELECT signature FROM auditlog_seal WHERE id = (SELECT MAX(id) FROM auditlog_seal)", String.class);
+		Long lastId = this.jdbc.queryForObject("SELECT MAX(id) FROM auditlog_seal", Long.class);
+		long id = (lastId != null) ? lastId + 1 : 1;
+		String previousSignature = previous.isEmpty() ? "" : previous.get(0);
+		String signature = this.keys.sign(Seal.form(id, now, count, firstEntry, lastEntry, text, previousSignature,
+				this.keys.currentKeyId(), deletedBefore));
+		Seal seal = new Seal(id, now, count, firstEntry, lastEntry, text, previousSignature, this.keys.currentKeyId(),
+				signature, deletedBefore);
+		this.jdbc.update(
+				"INSERT INTO auditlog_seal (id, created, entry_count, first_id, last_id, entries, previous_signature, "
+						+ "key_id, signature, deleted_before) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+				seal.id(), this.database.timestamp(now), seal.entryCount(), seal.firstId(), seal.lastId(),
+				seal.entries(), seal.previousSignature(), seal.keyId(), seal.signature(),
+				(deletedBefore != null) ? this.database.timestamp(deletedBefore) : null);
 		return seal;
 	}
 

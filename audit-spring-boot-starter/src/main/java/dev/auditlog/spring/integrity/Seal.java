@@ -12,11 +12,15 @@ import tools.jackson.core.io.JsonStringEncoder;
  * One row of {@code auditlog_seal}: the content hashes of a set of entries by id, chained
  * to the previous seal by its signature and signed.
  * <p>
- * {@code entries} holds one line per entry in id order, {@code <id> <hash>\n}. The
- * canonical form that is signed is the JSON array
- * {@code ["auditlog_seal/1", id, created, entry_count, first_id, last_id,
- * sha256(entries), previous_signature, key_id]}, {@code created} written as the
- * timestamps of entries are ({@link EntryHashes}).
+ * {@code entries} holds one line per entry in id order,
+ * {@code <id> <hash> <timestamp in microseconds since the epoch>\n}. The canonical form
+ * that is signed is the JSON array {@code ["auditlog_seal/1", id, created, entry_count,
+ * first_id, last_id, sha256(entries), previous_signature, key_id, deleted_before]}, the
+ * timestamps written as those of entries are ({@link EntryHashes}), a missing
+ * {@code deleted_before} as {@code null}.
+ * <p>
+ * A seal with {@code deleted_before} and no entries is a retention checkpoint: the
+ * entries recorded before that instant were deleted on purpose.
  *
  * @param id the seal's number in the chain, from 1
  * @param created when it was made, at microseconds
@@ -27,9 +31,11 @@ import tools.jackson.core.io.JsonStringEncoder;
  * @param previousSignature the signature of seal {@code id - 1}, empty for the first
  * @param keyId the id of the key that signed it
  * @param signature HMAC-SHA256 of the canonical form, hexadecimal
+ * @param deletedBefore for a retention checkpoint, the instant before which entries were
+ * deleted; else {@code null}
  */
 record Seal(long id, Instant created, int entryCount, long firstId, long lastId, String entries,
-		String previousSignature, String keyId, String signature) {
+		String previousSignature, String keyId, String signature, @Nullable Instant deletedBefore) {
 
 	static final String FORM = "auditlog_seal/1";
 
@@ -37,7 +43,7 @@ record Seal(long id, Instant created, int entryCount, long firstId, long lastId,
 		.withZone(ZoneOffset.UTC);
 
 	static String form(long id, Instant created, int entryCount, long firstId, long lastId, String entries,
-			String previousSignature, String keyId) {
+			String previousSignature, String keyId, @Nullable Instant deletedBefore) {
 		StringBuilder form = new StringBuilder(200);
 		form.append("[\"").append(FORM).append("\",").append(id).append(",\"");
 		form.append(TIMESTAMP.format(created.truncatedTo(ChronoUnit.MICROS))).append("\",");
@@ -46,13 +52,20 @@ record Seal(long id, Instant created, int entryCount, long firstId, long lastId,
 		JsonStringEncoder.getInstance().quoteAsString(previousSignature, form);
 		form.append("\",\"");
 		JsonStringEncoder.getInstance().quoteAsString(keyId, form);
-		form.append("\"]");
+		form.append("\",");
+		if (deletedBefore != null) {
+			form.append('"').append(TIMESTAMP.format(deletedBefore.truncatedTo(ChronoUnit.MICROS))).append('"');
+		}
+		else {
+			form.append("null");
+		}
+		form.append(']');
 		return form.toString();
 	}
 
 	String form() {
 		return form(this.id, this.created, this.entryCount, this.firstId, this.lastId, this.entries,
-				this.previousSignature, this.keyId);
+				this.previousSignature, this.keyId, this.deletedBefore);
 	}
 
 	/**
@@ -69,26 +82,39 @@ record Seal(long id, Instant created, int entryCount, long firstId, long lastId,
 		}
 		long[] ids = new long[lines];
 		String[] hashes = new String[lines];
+		long[] timestamps = new long[lines];
 		int start = 0;
 		try {
 			for (int line = 0; line < lines; line++) {
 				int end = this.entries.indexOf('\n', start);
 				int space = this.entries.indexOf(' ', start);
+				int second = this.entries.indexOf(' ', space + 1);
 				ids[line] = Long.parseLong(this.entries.substring(start, space));
-				hashes[line] = this.entries.substring(space + 1, end);
+				hashes[line] = this.entries.substring(space + 1, second);
+				timestamps[line] = Long.parseLong(this.entries.substring(second + 1, end));
 				start = end + 1;
 			}
 		}
 		catch (RuntimeException ex) {
 			return null;
 		}
-		return new Listed(ids, hashes);
+		return new Listed(ids, hashes, timestamps);
 	}
 
 	/**
-	 * The entries of a seal.
+	 * Return an instant as microseconds since the epoch, as entries are listed.
+	 * @param instant the instant
+	 * @return the microseconds
 	 */
-	record Listed(long[] ids, String[] hashes) {
+	static long micros(Instant instant) {
+		return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
+	}
+
+	/**
+	 * The entries of a seal: ids in ascending order, with their hashes and timestamps (in
+	 * microseconds since the epoch).
+	 */
+	record Listed(long[] ids, String[] hashes, long[] timestamps) {
 
 	}
 

@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -224,6 +225,38 @@ abstract class IntegrityScenarios {
 						+ "previous_signature, key_id, signature) VALUES (4, ?, 0, 0, 0, '', ?, 'k1', ?)",
 				database().timestamp(Clock.systemUTC().instant()), last, "a".repeat(64));
 		assertProblems(IntegrityProblem.seal(4, Kind.BAD_SIGNATURE));
+	}
+
+	@Test
+	void entriesDeletedOnPurposeLeaveTheLogValidButOtherDeletionsAreNamed() {
+		List<Long> old = writeEntries(3);
+		this.sealer.sealAll();
+		List<Long> recent = writeEntries(3);
+		this.sealer.sealAll();
+		Instant before = this.jdbc.queryForObject("SELECT MIN(timestamp) FROM auditlog_logentry WHERE id >= ?",
+				(rs, row) -> database().timestamp(rs, 1), recent.get(0));
+		assertThat(this.auditLog.flush(before)).isEqualTo(old.size());
+		Instant deletedBefore = this.jdbc.queryForObject("SELECT deleted_before FROM auditlog_seal WHERE id = 3",
+				(rs, row) -> database().timestamp(rs, 1));
+		assertThat(deletedBefore).isEqualTo(before);
+		IntegrityReport afterRetention = this.auditLog.verify(null, null);
+		assertThat(afterRetention.problems()).isEmpty();
+		assertThat(afterRetention.seals()).isEqualTo(3);
+		assertThat(afterRetention.entries()).isEqualTo(recent.size());
+		this.jdbc.update("DELETE FROM auditlog_logentry WHERE id = ?", recent.get(1));
+		assertProblems(IntegrityProblem.entry(recent.get(1), Kind.MISSING));
+	}
+
+	@Test
+	void forgedRetentionCheckpointExcusesNothing() {
+		List<Long> ids = sealedEntries();
+		String last = this.jdbc.queryForObject("SELECT signature FROM auditlog_seal WHERE id = 1", String.class);
+		Instant future = Clock.systemUTC().instant().plus(Duration.ofDays(1));
+		this.jdbc.update("INSERT INTO auditlog_seal (id, created, entry_count, first_id, last_id, entries, "
+				+ "previous_signature, key_id, signature, deleted_before) VALUES (2, ?, 0, 0, 0, '', ?, 'k1', ?, ?)",
+				database().timestamp(Clock.systemUTC().instant()), last, "b".repeat(64), database().timestamp(future));
+		this.jdbc.update("DELETE FROM auditlog_logentry WHERE id = ?", ids.get(0));
+		assertProblems(IntegrityProblem.entry(ids.get(0), Kind.MISSING), IntegrityProblem.seal(2, Kind.BAD_SIGNATURE));
 	}
 
 	@Test
