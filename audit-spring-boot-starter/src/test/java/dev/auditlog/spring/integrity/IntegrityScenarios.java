@@ -1,10 +1,14 @@
 package dev.auditlog.spring.integrity;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,10 +37,12 @@ import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.resource.transaction.spi.TransactionObserver;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -87,6 +93,15 @@ abstract class IntegrityScenarios {
 
 	@LocalServerPort
 	int port;
+
+	@Value("${spring.datasource.url}")
+	String url;
+
+	@Value("${spring.datasource.username}")
+	String user;
+
+	@Value("${spring.datasource.password}")
+	String password;
 
 	static void register(TestDatabase database, DynamicPropertyRegistry registry) {
 		registry.add("spring.datasource.hikari.maximum-pool-size", () -> "10");
@@ -398,6 +413,31 @@ abstract class IntegrityScenarios {
 		assertThat(invalid.get("valid").booleanValue()).isFalse();
 		assertThat(invalid.get("problems").toString())
 			.isEqualTo("[{\"entryId\":" + ids.get(0) + ",\"kind\":\"modified\"}]");
+	}
+
+	@Test
+	void commandVerifiesWithoutTheApplication(@TempDir Path directory) throws Exception {
+		List<Long> ids = sealedEntries();
+		Path keys = directory.resolve("keys.properties");
+		Files.writeString(keys, "k1=" + KEY + "\n");
+		String[] args = { "--url=" + this.url, "--user=" + this.user, "--keys=" + keys };
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		assertThat(VerifyCommand.run(args, this.password, new PrintStream(out, true), new PrintStream(err, true)))
+			.as(err.toString())
+			.isZero();
+		assertThat(json.readTree(out.toString()).get("valid").booleanValue()).isTrue();
+		this.jdbc.update("UPDATE auditlog_logentry SET object_repr = 'Account forged' WHERE id = ?", ids.get(2));
+		out.reset();
+		assertThat(VerifyCommand.run(args, this.password, new PrintStream(out, true), new PrintStream(err, true)))
+			.isEqualTo(1);
+		assertThat(json.readTree(out.toString()).get("problems").toString())
+			.isEqualTo("[{\"entryId\":" + ids.get(2) + ",\"kind\":\"modified\"}]");
+		Files.writeString(keys, "k1=" + OTHER_KEY + "\n");
+		out.reset();
+		assertThat(VerifyCommand.run(args, this.password, new PrintStream(out, true), new PrintStream(err, true)))
+			.isEqualTo(1);
+		assertThat(out.toString()).contains("{\"sealId\":1,\"kind\":\"bad-signature\"}");
 	}
 
 	private JsonNode getVerify() throws Exception {
