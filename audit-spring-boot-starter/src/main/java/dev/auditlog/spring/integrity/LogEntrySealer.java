@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -86,6 +87,7 @@ final class LogEntrySealer implements SmartLifecycle, RetentionCheckpoint {
 	 * @return the number of entries sealed
 	 */
 	long sealAll() {
+		ensureLockRow();
 		long sealed = 0;
 		while (true) {
 			Seal seal = this.transaction.execute((status) -> sealOnce());
@@ -101,6 +103,23 @@ final class LogEntrySealer implements SmartLifecycle, RetentionCheckpoint {
 			}
 			if (seal.entryCount() < this.maxEntriesPerSeal) {
 				return sealed;
+			}
+		}
+	}
+
+	/**
+	 * Put the lock row back if it was deleted (a truncated table): without it, instances
+	 * would still never fork the chain (seal ids are primary keys) but would collide.
+	 */
+	private void ensureLockRow() {
+		Long rows = this.jdbc.queryForObject("SELECT COUNT(*) FROM auditlog_seal_lock WHERE name = ?", Long.class,
+				LOCK);
+		if (rows != null && rows == 0) {
+			try {
+				this.jdbc.update("INSERT INTO auditlog_seal_lock (name) VALUES (?)", LOCK);
+			}
+			catch (DataIntegrityViolationException ex) {
+				// another instance put it back
 			}
 		}
 	}
