@@ -1,7 +1,11 @@
 package dev.auditlog.spring.integrity;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.event.EventListener;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -10,6 +14,14 @@ import org.springframework.security.web.SecurityFilterChain;
  */
 @SpringBootApplication
 public class IntegrityApplication {
+
+	/** The seals published since a test cleared it. */
+	static final List<SealCreatedEvent> seals = new CopyOnWriteArrayList<>();
+
+	@EventListener
+	void sealCreated(SealCreatedEvent event) {
+		seals.add(event);
+	}
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {

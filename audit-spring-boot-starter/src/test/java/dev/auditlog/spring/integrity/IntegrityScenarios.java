@@ -37,6 +37,7 @@ import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.resource.transaction.spi.TransactionObserver;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,6 +45,8 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -60,6 +63,7 @@ import static org.awaitility.Awaitility.await;
  * transactions that commit after a seal covered their ids and with writers, rollbacks and
  * a seal job running at once. Run on each database by a subclass.
  */
+@ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(classes = IntegrityApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.jpa.hibernate.ddl-auto=create-drop", "spring.jpa.open-in-view=false",
 				"auditlog.integrity.enabled=true", "auditlog.integrity.hmac-key=" + IntegrityScenarios.KEY,
@@ -135,6 +139,49 @@ abstract class IntegrityScenarios {
 		assertThat(report.pending()).isZero();
 		assertThat(this.jdbc.queryForList("SELECT DISTINCT seal_id FROM auditlog_logentry", Long.class))
 			.containsExactly(1L);
+	}
+
+	@Test
+	void eachSealIsPublishedAsAnEventAndALogLine(CapturedOutput output) {
+		IntegrityApplication.seals.clear();
+		writeEntries(3);
+		this.sealer.sealAll();
+		assertThat(IntegrityApplication.seals).singleElement().satisfies((event) -> {
+			assertThat(event.getSealId()).isEqualTo(1);
+			assertThat(event.getEntryCount()).isEqualTo(3);
+			assertThat(event.getKeyId()).isEqualTo("k1");
+			assertThat(event.getSignature())
+				.isEqualTo(this.jdbc.queryForObject("SELECT signature FROM auditlog_seal WHERE id = 1", String.class));
+		});
+		assertThat(output.getAll()).contains("Sealed 3 audit log entries")
+			.contains(IntegrityApplication.seals.get(0).getSignature())
+			.doesNotContain(KEY);
+	}
+
+	@Test
+	void windowVerifiesOnlyTheSealsCreatedInIt() {
+		threeSeals();
+		Instant second = this.jdbc.queryForObject("SELECT created FROM auditlog_seal WHERE id = 2",
+				(rs, row) -> database().timestamp(rs, 1));
+		long sealedFirst = this.jdbc.queryForObject("SELECT MIN(id) FROM auditlog_logentry WHERE seal_id = 1",
+				Long.class);
+		this.jdbc.update("UPDATE auditlog_logentry SET actor = 'mallory' WHERE id = ?", sealedFirst);
+		IntegrityReport fromSecond = this.auditLog.verify(second, null);
+		assertThat(fromSecond.problems()).isEmpty();
+		assertThat(fromSecond.seals()).isEqualTo(2);
+		IntegrityReport untilSecond = this.auditLog.verify(null, second);
+		assertThat(untilSecond.seals()).isEqualTo(1);
+		assertThat(untilSecond.problems()).containsExactly(IntegrityProblem.entry(sealedFirst, Kind.MODIFIED));
+	}
+
+	@Test
+	void endpointRefusesABadWindow() throws Exception {
+		HttpResponse<String> response = HttpClient.newHttpClient()
+			.send(HttpRequest
+				.newBuilder(URI.create("http://localhost:" + this.port + "/actuator/auditlog/verify?from=yesterday"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(json.readTree(response.body()).get("parameter").asString()).isEqualTo("from");
 	}
 
 	@Test
