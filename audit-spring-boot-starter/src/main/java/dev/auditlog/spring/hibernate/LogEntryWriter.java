@@ -20,6 +20,8 @@ import org.hibernate.dialect.MariaDBDialect;
 import org.hibernate.dialect.MySQLDialect;
 import org.hibernate.dialect.PostgreSQLDialect;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -32,6 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
  * is read back.
  */
 final class LogEntryWriter {
+
+	private static final Logger logger = LoggerFactory.getLogger(LogEntryWriter.class);
 
 	static final int ROWS_PER_STATEMENT = 500;
 
@@ -130,12 +134,27 @@ final class LogEntryWriter {
 		statement.setString(index++, entry.remoteAddr());
 		statement.setString(index++, entry.cid());
 		if (this.hashing) {
-			statement.setString(index++,
-					EntryHashes.logEntry(timestamp, entry.action().value(), entry.model(), entry.objectPk(),
-							entry.objectId(), entry.objectRepr(), row.changes(), row.serializedData(),
-							row.additionalData(), entry.actor(), entry.remoteAddr(), entry.cid()));
+			statement.setString(index++, hash(timestamp, row));
 		}
 		return index;
+	}
+
+	/**
+	 * Return the content hash of an entry; {@code null}, never a failed write, when it
+	 * cannot be computed (verification then reports the entry).
+	 */
+	private @Nullable String hash(Instant timestamp, Row row) {
+		LogEntry entry = row.entry();
+		try {
+			return EntryHashes.logEntry(timestamp, entry.action().value(), entry.model(), entry.objectPk(),
+					entry.objectId(), entry.objectRepr(), row.changes(), row.serializedData(), row.additionalData(),
+					entry.actor(), entry.remoteAddr(), entry.cid());
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not hash the audit log entry of {} {}; it is written without its hash", entry.model(),
+					entry.objectPk(), ex);
+			return null;
+		}
 	}
 
 	private @Nullable String toJson(@Nullable Map<String, @Nullable Object> data) {

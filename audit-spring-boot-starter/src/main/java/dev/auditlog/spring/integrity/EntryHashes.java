@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.io.JsonStringEncoder;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -60,7 +62,16 @@ public final class EntryHashes {
 	private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
 		.withZone(ZoneOffset.UTC);
 
-	private static final JsonMapper json = JsonMapper.builder()
+	// what a database accepted and Jackson wrote is read back, however long its texts,
+	// numbers and names (the nesting depth stays what Jackson writes at most)
+	private static final JsonMapper json = JsonMapper
+		.builder(JsonFactory.builder()
+			.streamReadConstraints(StreamReadConstraints.builder()
+				.maxNumberLength(Integer.MAX_VALUE)
+				.maxStringLength(Integer.MAX_VALUE)
+				.maxNameLength(Integer.MAX_VALUE)
+				.build())
+			.build())
 		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
 		.enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
 		.build();

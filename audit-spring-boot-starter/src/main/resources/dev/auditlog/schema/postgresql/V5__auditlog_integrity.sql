@@ -4,7 +4,6 @@
 ALTER TABLE auditlog_logentry ADD COLUMN hash CHAR(64) NULL;
 ALTER TABLE auditlog_logentry ADD COLUMN seal_id BIGINT NULL;
 CREATE INDEX auditlog_logentry_seal_idx ON auditlog_logentry (seal_id);
-CREATE INDEX auditlog_logentry_unsealed_idx ON auditlog_logentry (id) WHERE seal_id IS NULL;
 
 CREATE TABLE auditlog_seal (
     id                 BIGINT       PRIMARY KEY,
