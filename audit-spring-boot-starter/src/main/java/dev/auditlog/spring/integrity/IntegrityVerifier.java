@@ -25,8 +25,8 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Verifies {@code auditlog_logentry} against its seals with plain JDBC, streaming: seals
- * are read a page at a time and the entries of one seal at a time, so memory stays
+ * Verifies {@code auditlog_logentry} against its seals with plain JDBC, streaming: seal
+ * ids are read a page at a time and the entries of one seal at a time, so memory stays
  * bounded by the size of a seal, not of the table.
  * <p>
  * For each seal: its signature with the key it names ({@code bad-signature}), its link to
@@ -44,7 +44,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public final class IntegrityVerifier {
 
-	private static final int SEALS_PER_PAGE = 100;
+	private static final int SEALS_PER_PAGE = 1000;
 
 	private static final String ENTRY_COLUMNS = "id, timestamp, action, model, object_pk, object_id, object_repr, "
 			+ "changes, serialized_data, additional_data, actor, remote_addr, cid, hash, seal_id";
@@ -104,8 +104,11 @@ public final class IntegrityVerifier {
 		Seal previous = (from != null) ? sealBefore(from) : null;
 		long lastSealId = (previous != null) ? previous.id() : 0;
 		while (true) {
-			List<Seal> page = seals(lastSealId, from, to);
-			for (Seal seal : page) {
+			List<Long> page = sealIds(lastSealId, from, to);
+			for (long sealId : page) {
+				// one seal's list of entries in memory at a time
+				Seal seal = this.jdbc.queryForObject("SELECT " + SEAL_COLUMNS + " FROM auditlog_seal WHERE id = ?",
+						this::seal, sealId);
 				checkSeal(seal, previous, (from == null && previous == null) ? 0L : null, verification);
 				previous = seal;
 				lastSealId = seal.id();
@@ -146,8 +149,8 @@ public final class IntegrityVerifier {
 		return seals.isEmpty() ? null : seals.get(0);
 	}
 
-	private List<Seal> seals(long after, @Nullable Instant from, @Nullable Instant to) {
-		StringBuilder sql = new StringBuilder("SELECT " + SEAL_COLUMNS + " FROM auditlog_seal WHERE id > ?");
+	private List<Long> sealIds(long after, @Nullable Instant from, @Nullable Instant to) {
+		StringBuilder sql = new StringBuilder("SELECT id FROM auditlog_seal WHERE id > ?");
 		List<Object> arguments = new ArrayList<>();
 		arguments.add(after);
 		if (from != null) {
@@ -161,7 +164,7 @@ public final class IntegrityVerifier {
 		sql.append(" ORDER BY id");
 		JdbcTemplate page = new JdbcTemplate(Objects.requireNonNull(this.jdbc.getDataSource()));
 		page.setMaxRows(SEALS_PER_PAGE);
-		return page.query(sql.toString(), this::seal, arguments.toArray());
+		return page.queryForList(sql.toString(), Long.class, arguments.toArray());
 	}
 
 	private Seal seal(ResultSet rs, int row) throws SQLException {
