@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import dev.auditlog.core.Action;
 import dev.auditlog.core.Changes;
+import dev.auditlog.core.IntegrityReport;
 import dev.auditlog.core.LogEntry;
 import dev.auditlog.core.LogEntryPage;
 import dev.auditlog.core.LogEntryQuery;
@@ -110,5 +111,21 @@ public interface AuditLog {
 	 * @return the number of entries deleted
 	 */
 	long flush(Instant before);
+
+	/**
+	 * Verify that no entry was changed, removed or added after it was written, and that
+	 * the seals over them are intact, for the seals created in the given window and the
+	 * entries they cover. Without a window end, entries not yet sealed are checked too.
+	 * @param from only seals created at or after this instant, {@code null} for all since
+	 * the first
+	 * @param to only seals created before this instant, {@code null} for all up to now
+	 * @return what was checked and found wrong
+	 * @throws UnsupportedOperationException if integrity protection is not enabled
+	 * @since 0.2.0
+	 */
+	default IntegrityReport verify(@Nullable Instant from, @Nullable Instant to) {
+		throw new UnsupportedOperationException(
+				"The audit log's integrity protection is off (auditlog.integrity.enabled=false)");
+	}
 
 }

@@ -74,6 +74,7 @@ class VariantSmokeTests {
 		return switch (variant) {
 			case UNAUDITED, CONTROL -> List.of();
 			case AUDITLOG -> List.of("auditlog_logentry");
+			case AUDITLOG_INTEGRITY -> List.of("auditlog_logentry", "auditlog_seal");
 			case ENVERS -> List.of("item_aud", "item_tags_aud", "revinfo");
 			case JAVERS -> List.of("jv_commit", "jv_global_id", "jv_snapshot");
 			case HIBERNATE_AUDITED -> List.of("item_aud", "item_tags_aud", "revinfo");

@@ -1,5 +1,6 @@
 package dev.auditlog.sample;
 
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -10,16 +11,19 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The sample application over real HTTP on PostgreSQL: what a newcomer does in the
@@ -37,6 +41,9 @@ class InventoryApplicationTests {
 	@LocalServerPort
 	int port;
 
+	@Autowired
+	JdbcTemplate jdbc;
+
 	@BeforeAll
 	static void database() {
 		if (database == null) {
@@ -49,6 +56,35 @@ class InventoryApplicationTests {
 		database();
 		database.register(registry);
 		registry.add("spring.jpa.hibernate.ddl-auto", () -> "create-drop");
+		registry.add("auditlog.integrity.seal-interval", () -> "200ms");
+	}
+
+	@Test
+	void theAdminVerifiesTheLogAndSeesAnEntryChangedBySql() {
+		Object productId = productId("MUG-001");
+		client("alice", SecurityConfiguration.ALICE_PASSWORD).put()
+			.uri("/api/products/{id}", productId)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("unitPrice", "14.00"))
+			.retrieve()
+			.toBodilessEntity();
+		Long entryId = ((Number) entries("model=Product&objectPk=" + productId + "&size=1").get(0).get("id"))
+			.longValue();
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.jdbc.queryForObject("SELECT seal_id FROM auditlog_logentry WHERE id = ?", Long.class,
+					entryId) != null);
+		Map<String, Object> valid = admin().get().uri("/actuator/auditlog/verify").retrieve().body(JSON);
+		assertThat(valid).containsEntry("valid", true).containsEntry("problems", List.of());
+		assertThat(((Number) valid.get("seals")).longValue()).isPositive();
+		String changes = this.jdbc.queryForObject("SELECT CAST(changes AS text) FROM auditlog_logentry WHERE id = ?",
+				String.class, entryId);
+		this.jdbc.update("UPDATE auditlog_logentry SET changes = CAST(? AS jsonb) WHERE id = ?",
+				"{\"unitPrice\": [\"9.00\", \"1.00\"]}", entryId);
+		Map<String, Object> invalid = admin().get().uri("/actuator/auditlog/verify").retrieve().body(JSON);
+		assertThat(invalid).containsEntry("valid", false)
+			.containsEntry("problems", List.of(Map.of("entryId", entryId.intValue(), "kind", "modified")));
+		this.jdbc.update("UPDATE auditlog_logentry SET changes = CAST(? AS jsonb) WHERE id = ?", changes, entryId);
+		assertThat(admin().get().uri("/actuator/auditlog/verify").retrieve().body(JSON)).containsEntry("valid", true);
 	}
 
 	@Test
@@ -148,13 +184,17 @@ class InventoryApplicationTests {
 	}
 
 	private @Nullable Object demoProductId() {
+		return productId("TEA-001");
+	}
+
+	private @Nullable Object productId(String sku) {
 		List<Map<String, Object>> products = client("alice", SecurityConfiguration.ALICE_PASSWORD).get()
 			.uri("/api/products")
 			.retrieve()
 			.body(new ParameterizedTypeReference<>() {
 			});
 		return products.stream()
-			.filter((product) -> "TEA-001".equals(product.get("sku")))
+			.filter((product) -> sku.equals(product.get("sku")))
 			.findFirst()
 			.orElseThrow()
 			.get("id");

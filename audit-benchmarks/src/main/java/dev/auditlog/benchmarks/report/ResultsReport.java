@@ -108,6 +108,8 @@ public final class ResultsReport {
 				Variant.UNAUDITED);
 		ratioTarget("auditlog / unaudited, every operation at 1 change/tx", 0.75, (w) -> w.changesPerTransaction() == 1,
 				Variant.AUDITLOG, Variant.UNAUDITED);
+		ratioTarget("auditlog with integrity / auditlog, every workload", 0.90, (w) -> true, Variant.AUDITLOG_INTEGRITY,
+				Variant.AUDITLOG);
 		ratioTarget("auditlog / Envers, every workload", 1.5, (w) -> true, Variant.AUDITLOG, Variant.ENVERS);
 		ratioTarget("auditlog / JaVers, every workload", 10, (w) -> true, Variant.AUDITLOG, Variant.JAVERS);
 		extraTarget("extra SELECTs per change (auditlog − unaudited)", "0", 0.005, StatementProfile::selectsPerChange);

@@ -24,6 +24,13 @@ public enum Variant {
 	/** This project's starter. */
 	AUDITLOG("auditlog", "auditlog `@Auditable`", AuditlogApplication.class),
 
+	/**
+	 * This project's starter with tamper evidence: entries hashed when written, sealed by
+	 * the seal job every second.
+	 */
+	AUDITLOG_INTEGRITY("auditlog-integrity", "auditlog `@Auditable` with `auditlog.integrity` (hashes + seals)",
+			AuditlogApplication.class),
+
 	/** Hibernate Envers with its default strategy. */
 	ENVERS("envers", "Hibernate Envers `@Audited`, default strategy", EnversApplication.class),
 
@@ -77,7 +84,13 @@ public enum Variant {
 	 */
 	public Map<String, Object> properties() {
 		Map<String, Object> properties = new LinkedHashMap<>();
-		properties.put("auditlog.enabled", this == AUDITLOG);
+		properties.put("auditlog.enabled", this == AUDITLOG || this == AUDITLOG_INTEGRITY);
+		properties.put("auditlog.integrity.enabled", this == AUDITLOG_INTEGRITY);
+		if (this == AUDITLOG_INTEGRITY) {
+			// a benchmark key, not a secret
+			properties.put("auditlog.integrity.hmac-key", "benchmark-key-not-a-secret-0123456789");
+			properties.put("auditlog.integrity.seal-interval", "1s");
+		}
 		properties.put("spring.jpa.properties.hibernate.integration.envers.enabled", this == ENVERS);
 		return properties;
 	}

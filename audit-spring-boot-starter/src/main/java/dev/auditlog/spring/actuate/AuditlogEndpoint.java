@@ -22,6 +22,7 @@ import dev.auditlog.core.Action;
 import dev.auditlog.core.Changes;
 import dev.auditlog.core.CollectionChange;
 import dev.auditlog.core.FieldChange;
+import dev.auditlog.core.IntegrityReport;
 import dev.auditlog.core.LogEntry;
 import dev.auditlog.core.LogEntryPage;
 import dev.auditlog.core.LogEntryQuery;
@@ -72,6 +73,8 @@ public class AuditlogEndpoint {
 	private static final int STATUS_FORBIDDEN = 403;
 
 	private static final String SUMMARY = "summary";
+
+	private static final String VERIFY = "verify";
 
 	private static final Pattern WHOLE_NUMBER = Pattern.compile("[0-9]{1,18}");
 
@@ -157,21 +160,27 @@ public class AuditlogEndpoint {
 	}
 
 	/**
-	 * Return one entry, or the summary of a recent window when the selector is
-	 * {@code summary}.
+	 * Return one entry, the summary of a recent window when the selector is
+	 * {@code summary}, or the result of verifying the log's integrity when it is
+	 * {@code verify}.
 	 * @param securityContext the caller, who may or may not be shown values
-	 * @param id the entry's id, or {@code summary}
+	 * @param id the entry's id, {@code summary} or {@code verify}
 	 * @param days the number of days the summary covers, up to now; 30 when not given
 	 * @param actor only count the entries of this actor in the summary
-	 * @return the entry, the summary, a bad request, forbidden for an actor filter when
-	 * values are not shown, or not found
+	 * @param from verify only the seals created at or after this instant or day
+	 * @param to verify only the seals created before this instant or day
+	 * @return the entry, the summary, the verification, a bad request, forbidden for an
+	 * actor filter when values are not shown, or not found
 	 */
 	@ReadOperation
 	public WebEndpointResponse<OperationResponseBody> entry(SecurityContext securityContext, @Selector String id,
-			@Nullable String days, @Nullable String actor) {
+			@Nullable String days, @Nullable String actor, @Nullable String from, @Nullable String to) {
 		try {
 			if (SUMMARY.equals(id)) {
 				return new WebEndpointResponse<>(summary(days, actor, shown(securityContext, actor)));
+			}
+			if (VERIFY.equals(id)) {
+				return verify(from, to);
 			}
 			boolean shown = shown(securityContext, null);
 			long entryId = entryId("id", id);
@@ -191,6 +200,29 @@ public class AuditlogEndpoint {
 		catch (ValuesNotShownException ex) {
 			return forbidden();
 		}
+	}
+
+	WebEndpointResponse<OperationResponseBody> entry(SecurityContext securityContext, String id, @Nullable String days,
+			@Nullable String actor) {
+		return entry(securityContext, id, days, actor, null, null);
+	}
+
+	private WebEndpointResponse<OperationResponseBody> verify(@Nullable String from, @Nullable String to) {
+		Instant fromInstant = instant("from", from);
+		Instant toInstant = instant("to", to);
+		if (fromInstant != null && toInstant != null && fromInstant.isAfter(toInstant)) {
+			throw new BadParameterException("from",
+					"from (" + fromInstant + ") must not be after to (" + toInstant + ")");
+		}
+		IntegrityReport report;
+		try {
+			report = this.auditLog.verify(fromInstant, toInstant);
+		}
+		catch (UnsupportedOperationException ex) {
+			return new WebEndpointResponse<>(new ErrorDescriptor(WebEndpointResponse.STATUS_NOT_FOUND, "Not Found",
+					null, String.valueOf(ex.getMessage())), WebEndpointResponse.STATUS_NOT_FOUND);
+		}
+		return new WebEndpointResponse<>(VerifyDescriptor.of(report));
 	}
 
 	/**
@@ -476,6 +508,44 @@ public class AuditlogEndpoint {
 	@JsonInclude(Include.ALWAYS)
 	public record SummaryDescriptor(String from, String to, int days, long total, Map<String, Long> actions,
 			Map<String, Long> models, Map<String, Long> actors, long withoutActor) implements OperationResponseBody {
+
+	}
+
+	/**
+	 * The result of verifying the log's integrity:
+	 * {@code {"entries": 10, "seals": 2, "pending": 0, "valid": false, "problems":
+	 * [{"entryId": 3, "kind": "modified"}]}}.
+	 *
+	 * @param entries the number of entries checked
+	 * @param seals the number of seals checked
+	 * @param pending the number of entries not yet sealed, within the time allowed
+	 * @param valid whether nothing was found wrong
+	 * @param problems what was found wrong
+	 */
+	@JsonInclude(Include.ALWAYS)
+	public record VerifyDescriptor(long entries, long seals, long pending, boolean valid,
+			List<ProblemDescriptor> problems) implements OperationResponseBody {
+
+		static VerifyDescriptor of(IntegrityReport report) {
+			return new VerifyDescriptor(report.entries(), report.seals(), report.pending(), report.valid(), report
+				.problems()
+				.stream()
+				.map((problem) -> new ProblemDescriptor(problem.entryId(), problem.sealId(), problem.kind().jsonName()))
+				.toList());
+		}
+
+	}
+
+	/**
+	 * One problem: the entry or the seal concerned, and what is wrong with it.
+	 *
+	 * @param entryId the entry's id, absent for a seal
+	 * @param sealId the seal's id, absent for an entry
+	 * @param kind {@code modified}, {@code missing}, {@code inserted}, {@code unsealed},
+	 * {@code bad-signature} or {@code broken-chain}
+	 */
+	@JsonInclude(Include.NON_NULL)
+	public record ProblemDescriptor(@Nullable Long entryId, @Nullable Long sealId, String kind) {
 
 	}
 

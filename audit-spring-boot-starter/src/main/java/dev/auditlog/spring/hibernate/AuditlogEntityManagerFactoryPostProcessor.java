@@ -23,6 +23,7 @@ import dev.auditlog.diff.ValueFormatter;
 import dev.auditlog.spring.ActorResolution;
 import dev.auditlog.spring.AdditionalDataProvider;
 import dev.auditlog.spring.AuditlogProperties;
+import dev.auditlog.spring.integrity.AuditlogIntegrityProperties;
 import dev.auditlog.spring.schema.AuditDatabase;
 
 import org.springframework.beans.factory.BeanFactory;
@@ -148,8 +149,11 @@ final class AuditlogEntityManagerFactoryPostProcessor implements BeanPostProcess
 				this.beanFactory.getBean(ValueFormatter.class), Objects.requireNonNull(this.events),
 				this.beanFactory.getBean(ActorResolution.class),
 				this.beanFactory.getBeanProvider(AdditionalDataProvider.class).orderedStream().toList(),
-				new LogEntryWriter(database, json), properties.getOnError(),
-				this.beanFactory.getBeanProvider(Clock.class).getIfAvailable(Clock::systemUTC),
+				new LogEntryWriter(database, json,
+						this.beanFactory.getBeanProvider(AuditlogIntegrityProperties.class)
+							.getIfAvailable(AuditlogIntegrityProperties::new)
+							.isEnabled()),
+				properties.getOnError(), this.beanFactory.getBeanProvider(Clock.class).getIfAvailable(Clock::systemUTC),
 				new StorableValues(json, properties.getMaxValueLength()));
 	}
 

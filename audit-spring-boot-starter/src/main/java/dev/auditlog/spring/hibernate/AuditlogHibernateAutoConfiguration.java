@@ -8,6 +8,8 @@ import dev.auditlog.diff.ValueFormatter;
 import dev.auditlog.spring.ActorResolution;
 import dev.auditlog.spring.AuditlogAutoConfiguration;
 import dev.auditlog.spring.events.AuditEventStore;
+import dev.auditlog.spring.integrity.IntegrityVerifier;
+import dev.auditlog.spring.integrity.RetentionCheckpoint;
 import dev.auditlog.spring.query.LogEntryRepository;
 
 import org.springframework.beans.factory.BeanFactory;
@@ -41,9 +43,11 @@ public final class AuditlogHibernateAutoConfiguration {
 	@ConditionalOnMissingBean(AuditLog.class)
 	AuditLog auditLog(AuditlogEntityManagerFactoryPostProcessor auditlogEntityManagerFactoryPostProcessor,
 			ObjectProvider<LogEntryRepository> logEntryRepository, ValueFormatter valueFormatter,
-			ObjectProvider<AuditEventStore> auditEventStore, ActorResolution actorResolution) {
+			ObjectProvider<AuditEventStore> auditEventStore, ActorResolution actorResolution,
+			ObjectProvider<IntegrityVerifier> integrityVerifier,
+			ObjectProvider<RetentionCheckpoint> retentionCheckpoint) {
 		return new HibernateAuditLog(auditlogEntityManagerFactoryPostProcessor, logEntryRepository, valueFormatter,
-				auditEventStore, actorResolution);
+				auditEventStore, actorResolution, integrityVerifier, retentionCheckpoint);
 	}
 
 }

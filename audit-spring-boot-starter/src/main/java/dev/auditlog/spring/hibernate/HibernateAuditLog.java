@@ -11,6 +11,7 @@ import java.util.Optional;
 import dev.auditlog.AuditLog;
 import dev.auditlog.core.Action;
 import dev.auditlog.core.Changes;
+import dev.auditlog.core.IntegrityReport;
 import dev.auditlog.core.LogEntry;
 import dev.auditlog.core.LogEntryPage;
 import dev.auditlog.core.LogEntryQuery;
@@ -20,6 +21,8 @@ import dev.auditlog.diff.ValueFormatter;
 import dev.auditlog.spring.ActorResolution;
 import dev.auditlog.spring.events.AuditEventStore;
 import dev.auditlog.spring.hibernate.AuditlogEntityManagerFactoryPostProcessor.Registration;
+import dev.auditlog.spring.integrity.IntegrityVerifier;
+import dev.auditlog.spring.integrity.RetentionCheckpoint;
 import dev.auditlog.spring.query.LogEntryRepository;
 import jakarta.persistence.EntityManager;
 import org.hibernate.Hibernate;
@@ -50,14 +53,30 @@ final class HibernateAuditLog implements AuditLog {
 
 	private final ActorResolution actorResolution;
 
+	private final ObjectProvider<IntegrityVerifier> verifier;
+
+	private final ObjectProvider<RetentionCheckpoint> checkpoint;
+
 	HibernateAuditLog(AuditlogEntityManagerFactoryPostProcessor registrations,
 			ObjectProvider<LogEntryRepository> repository, ValueFormatter formatter,
-			ObjectProvider<AuditEventStore> events, ActorResolution actorResolution) {
+			ObjectProvider<AuditEventStore> events, ActorResolution actorResolution,
+			ObjectProvider<IntegrityVerifier> verifier, ObjectProvider<RetentionCheckpoint> checkpoint) {
 		this.registrations = registrations;
 		this.repository = repository;
 		this.formatter = formatter;
 		this.events = events;
 		this.actorResolution = actorResolution;
+		this.verifier = verifier;
+		this.checkpoint = checkpoint;
+	}
+
+	@Override
+	public IntegrityReport verify(@Nullable Instant from, @Nullable Instant to) {
+		IntegrityVerifier verifier = this.verifier.getIfAvailable();
+		if (verifier == null) {
+			return AuditLog.super.verify(from, to);
+		}
+		return verifier.verify(from, to);
 	}
 
 	@Override
@@ -115,6 +134,7 @@ final class HibernateAuditLog implements AuditLog {
 
 	@Override
 	public long flush(Instant before) {
+		this.checkpoint.ifAvailable((checkpoint) -> checkpoint.recordDeletion(before));
 		return repository().deleteBefore(before);
 	}
 

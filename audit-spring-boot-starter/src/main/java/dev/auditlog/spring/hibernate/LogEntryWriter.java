@@ -4,12 +4,15 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 
 import dev.auditlog.core.LogEntry;
+import dev.auditlog.spring.integrity.EntryHashes;
 import dev.auditlog.spring.schema.AuditDatabase;
 import org.hibernate.dialect.Dialect;
 import org.hibernate.dialect.H2Dialect;
@@ -17,6 +20,8 @@ import org.hibernate.dialect.MariaDBDialect;
 import org.hibernate.dialect.MySQLDialect;
 import org.hibernate.dialect.PostgreSQLDialect;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -29,6 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
  * is read back.
  */
 final class LogEntryWriter {
+
+	private static final Logger logger = LoggerFactory.getLogger(LogEntryWriter.class);
 
 	static final int ROWS_PER_STATEMENT = 500;
 
@@ -45,11 +52,28 @@ final class LogEntryWriter {
 
 	private final String row;
 
+	private final String columns;
+
+	private final boolean hashing;
+
 	LogEntryWriter(AuditDatabase database, JsonMapper json) {
+		this(database, json, false);
+	}
+
+	/**
+	 * Create a writer.
+	 * @param database the database written to
+	 * @param json writes the JSON columns
+	 * @param hashing whether each entry is written with its {@linkplain EntryHashes
+	 * content hash} ({@code auditlog.integrity.enabled})
+	 */
+	LogEntryWriter(AuditDatabase database, JsonMapper json, boolean hashing) {
 		this.database = database;
 		this.json = json;
+		this.hashing = hashing;
 		String value = database.jsonParameter();
-		this.row = "(?, ?, ?, ?, ?, ?, " + value + ", " + value + ", " + value + ", ?, ?, ?)";
+		this.row = "(?, ?, ?, ?, ?, ?, " + value + ", " + value + ", " + value + ", ?, ?, ?" + (hashing ? ", ?)" : ")");
+		this.columns = hashing ? COLUMNS.replace(", cid)", ", cid, hash)") : COLUMNS;
 	}
 
 	void write(Connection connection, List<LogEntry> entries) throws SQLException {
@@ -79,7 +103,7 @@ final class LogEntryWriter {
 	}
 
 	private String sql(int rows) {
-		StringJoiner sql = new StringJoiner(", ", COLUMNS, "");
+		StringJoiner sql = new StringJoiner(", ", this.columns, "");
 		for (int i = 0; i < rows; i++) {
 			sql.add(this.row);
 		}
@@ -89,7 +113,10 @@ final class LogEntryWriter {
 	private int bind(PreparedStatement statement, int first, Row row) throws SQLException {
 		LogEntry entry = row.entry();
 		int index = first;
-		statement.setObject(index++, this.database.timestamp(entry.timestamp()));
+		// stored at microseconds on every database: cut here, so that what is hashed is
+		// what is stored, whether a database would round or cut
+		Instant timestamp = entry.timestamp().truncatedTo(ChronoUnit.MICROS);
+		statement.setObject(index++, this.database.timestamp(timestamp));
 		statement.setShort(index++, (short) entry.action().value());
 		statement.setString(index++, entry.model());
 		statement.setString(index++, entry.objectPk());
@@ -106,7 +133,28 @@ final class LogEntryWriter {
 		statement.setString(index++, entry.actor());
 		statement.setString(index++, entry.remoteAddr());
 		statement.setString(index++, entry.cid());
+		if (this.hashing) {
+			statement.setString(index++, hash(timestamp, row));
+		}
 		return index;
+	}
+
+	/**
+	 * Return the content hash of an entry; {@code null}, never a failed write, when it
+	 * cannot be computed (verification then reports the entry).
+	 */
+	private @Nullable String hash(Instant timestamp, Row row) {
+		LogEntry entry = row.entry();
+		try {
+			return EntryHashes.logEntry(timestamp, entry.action().value(), entry.model(), entry.objectPk(),
+					entry.objectId(), entry.objectRepr(), row.changes(), row.serializedData(), row.additionalData(),
+					entry.actor(), entry.remoteAddr(), entry.cid());
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not hash the audit log entry of {} {}; it is written without its hash", entry.model(),
+					entry.objectPk(), ex);
+			return null;
+		}
 	}
 
 	private @Nullable String toJson(@Nullable Map<String, @Nullable Object> data) {

@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 
 import dev.auditlog.spring.AuditlogProperties;
+import dev.auditlog.spring.integrity.RetentionCheckpoint;
 import dev.auditlog.spring.query.AuditlogQueryAutoConfiguration;
 import dev.auditlog.spring.query.LogEntryRepository;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -28,11 +30,13 @@ public final class AuditlogRetentionAutoConfiguration {
 
 	@Bean
 	@ConditionalOnBean(LogEntryRepository.class)
-	LogEntryRetention auditlogRetention(LogEntryRepository repository, AuditlogProperties properties) {
+	LogEntryRetention auditlogRetention(LogEntryRepository repository, AuditlogProperties properties,
+			ObjectProvider<RetentionCheckpoint> retentionCheckpoint) {
 		AuditlogProperties.Retention retention = properties.getRetention();
 		Duration maxAge = retention.getMaxAge();
 		Assert.state(maxAge != null, "auditlog.retention.max-age is not set");
-		return new LogEntryRetention(repository, maxAge, retention.getCron(), Clock.systemUTC());
+		return new LogEntryRetention(repository, maxAge, retention.getCron(), Clock.systemUTC(),
+				retentionCheckpoint.getIfAvailable());
 	}
 
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ScheduledFuture;
 
+import dev.auditlog.spring.integrity.RetentionCheckpoint;
 import dev.auditlog.spring.query.LogEntryRepository;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -20,7 +21,9 @@ import org.springframework.util.Assert;
  * {@code auditlog.retention.cron}, on a scheduler thread of its own so that the
  * application needs no {@code @EnableScheduling} and its own scheduled tasks are left
  * alone. Several instances may run it at once: deleting is idempotent and each instance
- * counts only the rows it deleted.
+ * counts only the rows it deleted. With {@code auditlog.integrity} on, a signed retention
+ * checkpoint is recorded before deleting, so that verification does not report the
+ * deleted entries missing.
  */
 final class LogEntryRetention implements SmartLifecycle {
 
@@ -38,13 +41,21 @@ final class LogEntryRetention implements SmartLifecycle {
 
 	private @Nullable ScheduledFuture<?> scheduled;
 
+	private final @Nullable RetentionCheckpoint checkpoint;
+
 	LogEntryRetention(LogEntryRepository repository, Duration maxAge, String cron, Clock clock) {
+		this(repository, maxAge, cron, clock, null);
+	}
+
+	LogEntryRetention(LogEntryRepository repository, Duration maxAge, String cron, Clock clock,
+			@Nullable RetentionCheckpoint checkpoint) {
 		Assert.isTrue(!maxAge.isNegative() && !maxAge.isZero(),
 				() -> "auditlog.retention.max-age must be positive but was " + maxAge);
 		this.repository = repository;
 		this.maxAge = maxAge;
 		this.trigger = trigger(cron);
 		this.clock = clock;
+		this.checkpoint = checkpoint;
 	}
 
 	private static CronTrigger trigger(String cron) {
@@ -64,6 +75,9 @@ final class LogEntryRetention implements SmartLifecycle {
 	long run() {
 		Instant before = this.clock.instant().minus(this.maxAge);
 		try {
+			if (this.checkpoint != null) {
+				this.checkpoint.recordDeletion(before);
+			}
 			long deleted = this.repository.deleteBefore(before);
 			logger.info("Deleted {} audit log entries recorded before {} (auditlog.retention.max-age {})", deleted,
 					before, this.maxAge);

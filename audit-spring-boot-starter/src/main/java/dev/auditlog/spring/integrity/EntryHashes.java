@@ -1,0 +1,255 @@
+package dev.auditlog.spring.integrity;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.io.JsonStringEncoder;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The content hash of an audit log entry: SHA-256 over the entry's canonical form, as 64
+ * lower-case hexadecimal digits. The canonical form depends only on the values stored,
+ * not on the database that stores them, so a hash computed when an entry is written
+ * matches the hash computed from the row read back on PostgreSQL, MariaDB or H2.
+ * <p>
+ * The canonical form of an {@code auditlog_logentry} row is the UTF-8 bytes of one JSON
+ * array, without whitespace: <pre>
+ * ["auditlog_logentry/1", timestamp, action, model, object_pk, object_id, object_repr,
+ *  changes, serialized_data, additional_data, actor, remote_addr, cid]
+ * </pre>
+ * <ul>
+ * <li>{@code timestamp} is a string, ISO-8601 in UTC with exactly six fraction digits
+ * ({@code "2025-01-31T10:15:30.123000Z"}): the instant as stored, at microseconds.</li>
+ * <li>{@code action} and {@code object_id} are integers; absent values are
+ * {@code null}.</li>
+ * <li>Text columns are JSON strings, escaped as RFC 8259 requires (control characters as
+ * {@code &#92;u00XX}, except {@code &#92;b &#92;t &#92;n &#92;f &#92;r}; nothing else
+ * escaped).</li>
+ * <li>The JSON columns are embedded as canonical JSON: object members sorted by name (in
+ * UTF-16 code unit order), no whitespace, numbers as their exact decimal value with
+ * trailing zeros removed ({@code 1.50} and {@code 1.5} are {@code 1.5}, {@code 100.0} is
+ * {@code 100}; a value whose exponent exceeds 100 is written in Java's {@code BigDecimal}
+ * scientific form, {@code 1E+300}). PostgreSQL's {@code jsonb} reorders members and
+ * rewrites numbers; the canonical form is the same either way.</li>
+ * </ul>
+ * The id is not part of the form: it is given by the database on insert. A seal records
+ * which hash belongs to which id.
+ *
+ * @since 0.2.0
+ */
+public final class EntryHashes {
+
+	/** The first element of the canonical form of a log entry. */
+	public static final String LOG_ENTRY_FORM = "auditlog_logentry/1";
+
+	private static final int MAX_PLAIN_EXPONENT = 100;
+
+	private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
+		.withZone(ZoneOffset.UTC);
+
+	// what a database accepted and Jackson wrote is read back, however long its texts,
+	// numbers and names (the nesting depth stays what Jackson writes at most)
+	private static final JsonMapper json = JsonMapper
+		.builder(JsonFactory.builder()
+			.streamReadConstraints(StreamReadConstraints.builder()
+				.maxNumberLength(Integer.MAX_VALUE)
+				.maxStringLength(Integer.MAX_VALUE)
+				.maxNameLength(Integer.MAX_VALUE)
+				.build())
+			.build())
+		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+		.enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
+		.build();
+
+	private static final HexFormat HEX = HexFormat.of();
+
+	private EntryHashes() {
+	}
+
+	/**
+	 * Return the content hash of a log entry from its column values as stored.
+	 * @param timestamp the timestamp column (cut to microseconds here)
+	 * @param action the action column
+	 * @param model the model column
+	 * @param objectPk the object_pk column
+	 * @param objectId the object_id column, or {@code null}
+	 * @param objectRepr the object_repr column
+	 * @param changes the changes column as JSON text
+	 * @param serializedData the serialized_data column as JSON text, or {@code null}
+	 * @param additionalData the additional_data column as JSON text, or {@code null}
+	 * @param actor the actor column, or {@code null}
+	 * @param remoteAddr the remote_addr column, or {@code null}
+	 * @param cid the cid column, or {@code null}
+	 * @return 64 lower-case hexadecimal digits
+	 * @throws IllegalArgumentException if a JSON column does not hold JSON
+	 */
+	public static String logEntry(Instant timestamp, int action, String model, String objectPk, @Nullable Long objectId,
+			String objectRepr, String changes, @Nullable String serializedData, @Nullable String additionalData,
+			@Nullable String actor, @Nullable String remoteAddr, @Nullable String cid) {
+		return sha256(logEntryForm(timestamp, action, model, objectPk, objectId, objectRepr, changes, serializedData,
+				additionalData, actor, remoteAddr, cid));
+	}
+
+	/**
+	 * Return the canonical form of a log entry, whose SHA-256 is its
+	 * {@linkplain #logEntry content hash}.
+	 * @param timestamp the timestamp column (cut to microseconds here)
+	 * @param action the action column
+	 * @param model the model column
+	 * @param objectPk the object_pk column
+	 * @param objectId the object_id column, or {@code null}
+	 * @param objectRepr the object_repr column
+	 * @param changes the changes column as JSON text
+	 * @param serializedData the serialized_data column as JSON text, or {@code null}
+	 * @param additionalData the additional_data column as JSON text, or {@code null}
+	 * @param actor the actor column, or {@code null}
+	 * @param remoteAddr the remote_addr column, or {@code null}
+	 * @param cid the cid column, or {@code null}
+	 * @return the canonical form
+	 */
+	public static String logEntryForm(Instant timestamp, int action, String model, String objectPk,
+			@Nullable Long objectId, String objectRepr, String changes, @Nullable String serializedData,
+			@Nullable String additionalData, @Nullable String actor, @Nullable String remoteAddr,
+			@Nullable String cid) {
+		StringBuilder form = new StringBuilder(256 + changes.length());
+		form.append('[');
+		quote(LOG_ENTRY_FORM, form);
+		form.append(',');
+		quote(TIMESTAMP.format(timestamp.truncatedTo(ChronoUnit.MICROS)), form);
+		form.append(',').append(action).append(',');
+		quote(model, form);
+		form.append(',');
+		quote(objectPk, form);
+		form.append(',').append((objectId != null) ? objectId.toString() : "null").append(',');
+		quote(objectRepr, form);
+		form.append(',');
+		jsonColumn(changes, form);
+		form.append(',');
+		jsonColumn(serializedData, form);
+		form.append(',');
+		jsonColumn(additionalData, form);
+		form.append(',');
+		quoteNullable(actor, form);
+		form.append(',');
+		quoteNullable(remoteAddr, form);
+		form.append(',');
+		quoteNullable(cid, form);
+		form.append(']');
+		return form.toString();
+	}
+
+	/**
+	 * Return the SHA-256 of the UTF-8 bytes of a text as 64 lower-case hexadecimal
+	 * digits.
+	 * @param text the text
+	 * @return the digest
+	 */
+	public static String sha256(String text) {
+		return HEX.formatHex(digest().digest(text.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	static MessageDigest digest() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Every Java platform has SHA-256", ex);
+		}
+	}
+
+	private static void jsonColumn(@Nullable String value, StringBuilder form) {
+		if (value == null) {
+			form.append("null");
+			return;
+		}
+		JsonNode node;
+		try {
+			node = json.readTree(value);
+		}
+		catch (RuntimeException ex) {
+			throw new IllegalArgumentException("Not JSON: " + ex.getMessage(), ex);
+		}
+		write(node, form);
+	}
+
+	private static void write(JsonNode node, StringBuilder text) {
+		if (node.isObject()) {
+			text.append('{');
+			List<Map.Entry<String, JsonNode>> members = new ArrayList<>(node.properties());
+			members.sort(Map.Entry.comparingByKey());
+			for (int i = 0; i < members.size(); i++) {
+				if (i > 0) {
+					text.append(',');
+				}
+				quote(members.get(i).getKey(), text);
+				text.append(':');
+				write(members.get(i).getValue(), text);
+			}
+			text.append('}');
+		}
+		else if (node.isArray()) {
+			text.append('[');
+			int i = 0;
+			for (JsonNode element : node.values()) {
+				if (i++ > 0) {
+					text.append(',');
+				}
+				write(element, text);
+			}
+			text.append(']');
+		}
+		else if (node.isNumber()) {
+			BigDecimal value = (node.isIntegralNumber() ? new BigDecimal(node.bigIntegerValue()) : node.decimalValue())
+				.stripTrailingZeros();
+			if (value.signum() == 0) {
+				text.append('0');
+			}
+			else if (Math.abs(value.scale()) > MAX_PLAIN_EXPONENT) {
+				text.append(value);
+			}
+			else {
+				text.append(value.toPlainString());
+			}
+		}
+		else if (node.isBoolean()) {
+			text.append(node.booleanValue());
+		}
+		else if (node.isNull() || node.isMissingNode()) {
+			text.append("null");
+		}
+		else {
+			quote(node.asString(), text);
+		}
+	}
+
+	private static void quoteNullable(@Nullable String value, StringBuilder text) {
+		if (value == null) {
+			text.append("null");
+		}
+		else {
+			quote(value, text);
+		}
+	}
+
+	private static void quote(String value, StringBuilder text) {
+		text.append('"');
+		JsonStringEncoder.getInstance().quoteAsString(value, text);
+		text.append('"');
+	}
+
+}
