@@ -32,6 +32,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ApplicationEventPublisherAware;
 import org.springframework.orm.jpa.AbstractEntityManagerFactoryBean;
 import org.springframework.orm.jpa.EntityManagerFactoryInfo;
+import org.springframework.util.ClassUtils;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
@@ -154,7 +155,18 @@ final class AuditlogEntityManagerFactoryPostProcessor implements BeanPostProcess
 							.getIfAvailable(AuditlogIntegrityProperties::new)
 							.isEnabled()),
 				properties.getOnError(), this.beanFactory.getBeanProvider(Clock.class).getIfAvailable(Clock::systemUTC),
-				new StorableValues(json, properties.getMaxValueLength()));
+				new StorableValues(json, properties.getMaxValueLength()), metrics(database));
+	}
+
+	/**
+	 * Return what reports the writes to Micrometer, if its observation API is on the
+	 * class path: nothing else of Micrometer is loaded without it.
+	 */
+	private RecordingMetrics metrics(AuditDatabase database) {
+		if (!ClassUtils.isPresent("io.micrometer.observation.ObservationRegistry", getClass().getClassLoader())) {
+			return RecordingMetrics.NONE;
+		}
+		return MicrometerRecordingMetrics.of(this.beanFactory, database);
 	}
 
 	/**
