@@ -28,6 +28,7 @@ import dev.auditlog.spring.schema.AuditDatabase;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ApplicationEventPublisherAware;
 import org.springframework.orm.jpa.AbstractEntityManagerFactoryBean;
@@ -163,10 +164,12 @@ final class AuditlogEntityManagerFactoryPostProcessor implements BeanPostProcess
 	 * class path: nothing else of Micrometer is loaded without it.
 	 */
 	private RecordingMetrics metrics(AuditDatabase database) {
-		if (!ClassUtils.isPresent("io.micrometer.observation.ObservationRegistry", getClass().getClassLoader())) {
+		ClassLoader classLoader = (this.beanFactory instanceof ConfigurableBeanFactory configurable)
+				? configurable.getBeanClassLoader() : getClass().getClassLoader();
+		if (!ClassUtils.isPresent("io.micrometer.observation.ObservationRegistry", classLoader)) {
 			return RecordingMetrics.NONE;
 		}
-		return MicrometerRecordingMetrics.of(this.beanFactory, database);
+		return MicrometerRecordingMetrics.of(this.beanFactory, database, classLoader);
 	}
 
 	/**

@@ -59,11 +59,10 @@ final class MicrometerRecordingMetrics implements RecordingMetrics {
 	 * Return the metrics for the given database with the observation registry and meter
 	 * registry of the bean factory, {@link RecordingMetrics#NONE} if there is neither.
 	 */
-	static RecordingMetrics of(BeanFactory beanFactory, AuditDatabase database) {
+	static RecordingMetrics of(BeanFactory beanFactory, AuditDatabase database, @Nullable ClassLoader classLoader) {
 		ObservationRegistry observations = beanFactory.getBeanProvider(ObservationRegistry.class).getIfUnique();
-		MeterRegistry meters = ClassUtils.isPresent("io.micrometer.core.instrument.MeterRegistry",
-				MicrometerRecordingMetrics.class.getClassLoader())
-						? beanFactory.getBeanProvider(MeterRegistry.class).getIfUnique() : null;
+		MeterRegistry meters = ClassUtils.isPresent("io.micrometer.core.instrument.MeterRegistry", classLoader)
+				? beanFactory.getBeanProvider(MeterRegistry.class).getIfUnique() : null;
 		if ((observations == null || observations.isNoop()) && meters == null) {
 			return RecordingMetrics.NONE;
 		}

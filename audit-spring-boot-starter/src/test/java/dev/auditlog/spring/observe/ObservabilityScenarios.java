@@ -1,6 +1,9 @@
 package dev.auditlog.spring.observe;
 
+import java.util.Map;
+
 import dev.auditlog.core.AuditContext;
+import dev.auditlog.spring.events.AuditEventStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import jakarta.persistence.EntityManager;
@@ -14,6 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import static io.micrometer.observation.tck.TestObservationRegistryAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
  * Each transaction's audit write is observed as {@code auditlog.write} (tagged with the
@@ -38,6 +42,9 @@ abstract class ObservabilityScenarios {
 
 	@Autowired
 	TestObservationRegistry observations;
+
+	@Autowired
+	AuditEventStore eventStore;
 
 	/**
 	 * Return the name of the database as the observation tags it.
@@ -124,6 +131,31 @@ abstract class ObservabilityScenarios {
 		finally {
 			this.jdbc.execute("ALTER TABLE auditlog_logentry DROP CONSTRAINT observe_refuse");
 		}
+	}
+
+	@Test
+	void systemEventsAreCountedByTypeWrittenOrFailed() {
+		this.jdbc.execute("ALTER TABLE auditlog_event ADD CONSTRAINT observe_refuse_event CHECK (type <> 'REFUSED')");
+		try {
+			double written = events("auditlog.events.written", "DATA_EXPORT");
+			double failed = events("auditlog.events.failed", "REFUSED");
+			this.jdbc.update("DELETE FROM auditlog_event");
+			this.eventStore.record("alice", "DATA_EXPORT", Map.of("rows", 3));
+			assertThatException().isThrownBy(() -> this.eventStore.record("alice", "REFUSED", Map.of()));
+			assertThat(this.jdbc.queryForList("SELECT type FROM auditlog_event", String.class))
+				.containsExactly("DATA_EXPORT");
+			assertThat(events("auditlog.events.written", "DATA_EXPORT")).isEqualTo(written + 1);
+			assertThat(events("auditlog.events.failed", "REFUSED")).isEqualTo(failed + 1);
+			assertThat(events("auditlog.events.written", "REFUSED")).isZero();
+		}
+		finally {
+			this.jdbc.execute("ALTER TABLE auditlog_event DROP CONSTRAINT observe_refuse_event");
+		}
+	}
+
+	double events(String name, String type) {
+		var counter = this.meters.find(name).tag("type", type).counter();
+		return (counter != null) ? counter.count() : 0;
 	}
 
 	double count(String name, String action) {
