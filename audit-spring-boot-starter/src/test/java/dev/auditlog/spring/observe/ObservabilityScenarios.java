@@ -6,26 +6,38 @@ import dev.auditlog.core.AuditContext;
 import dev.auditlog.spring.events.AuditEventStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
+import io.micrometer.tracing.test.simple.SimpleSpan;
+import io.micrometer.tracing.test.simple.SimpleSpanInScope;
+import io.micrometer.tracing.test.simple.SimpleTracer;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static io.micrometer.observation.tck.TestObservationRegistryAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * Each transaction's audit write is observed as {@code auditlog.write} (tagged with the
  * database and the outcome), and the entries written, vetoed and dropped are counted by
- * action, after real writes read back with plain SQL. Run on each database by a subclass.
+ * action, after real writes read back with plain SQL; so are system events, by type; and
+ * a request without a correlation id has the current trace id as its cid. Run on each
+ * database by a subclass.
  */
-@SpringBootTest(classes = ObserveApplication.class, properties = { "spring.jpa.hibernate.ddl-auto=create-drop",
-		"spring.jpa.open-in-view=false", "auditlog.on-error=log" })
+@SpringBootTest(classes = ObserveApplication.class,
+		properties = { "spring.jpa.hibernate.ddl-auto=create-drop", "spring.jpa.open-in-view=false",
+				"auditlog.on-error=log" })
+@AutoConfigureMockMvc
 abstract class ObservabilityScenarios {
 
 	@Autowired
@@ -45,6 +57,12 @@ abstract class ObservabilityScenarios {
 
 	@Autowired
 	AuditEventStore eventStore;
+
+	@Autowired
+	SimpleTracer tracer;
+
+	@Autowired
+	MockMvc mvc;
 
 	/**
 	 * Return the name of the database as the observation tags it.
@@ -151,6 +169,33 @@ abstract class ObservabilityScenarios {
 		finally {
 			this.jdbc.execute("ALTER TABLE auditlog_event DROP CONSTRAINT observe_refuse_event");
 		}
+	}
+
+	@Test
+	void withoutACorrelationIdTheCidIsTheCurrentTraceId() throws Exception {
+		SimpleSpan span = this.tracer.nextSpan().start();
+		String traceId = span.context().traceId();
+		assertThat(traceId).isNotBlank();
+		try (SimpleSpanInScope scope = this.tracer.withSpan(span)) {
+			this.mvc.perform(post("/parcels").param("code", "T-1"))
+				.andExpect(status().isOk())
+				.andExpect(header().string("X-Correlation-ID", traceId));
+			this.mvc.perform(post("/parcels").param("code", "T-2").header("X-Correlation-ID", "given-2"))
+				.andExpect(status().isOk())
+				.andExpect(header().string("X-Correlation-ID", "given-2"));
+		}
+		finally {
+			span.end();
+		}
+		this.mvc.perform(post("/parcels").param("code", "T-3")).andExpect(status().isOk());
+		assertThat(cidOf("T-1")).isEqualTo(traceId);
+		assertThat(cidOf("T-2")).isEqualTo("given-2");
+		assertThat(cidOf("T-3")).isNotEqualTo(traceId).matches("[0-9a-f-]{36}");
+	}
+
+	private String cidOf(String objectPk) {
+		return this.jdbc.queryForObject("SELECT cid FROM auditlog_logentry WHERE object_pk = ?", String.class,
+				objectPk);
 	}
 
 	double events(String name, String type) {
