@@ -163,7 +163,7 @@ final class AuditlogEntityManagerFactoryPostProcessor implements BeanPostProcess
 	 * Return what reports the writes to Micrometer, if its observation API is on the
 	 * class path: nothing else of Micrometer is loaded without it.
 	 */
-	private RecordingMetrics metrics(AuditDatabase database) {
+	RecordingMetrics metrics(AuditDatabase database) {
 		ClassLoader classLoader = (this.beanFactory instanceof ConfigurableBeanFactory configurable)
 				? configurable.getBeanClassLoader() : getClass().getClassLoader();
 		if (!ClassUtils.isPresent("io.micrometer.observation.ObservationRegistry", classLoader)) {
