@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.auditlog.spring.testdb.TestDatabase;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.jspecify.annotations.Nullable;
@@ -44,6 +45,9 @@ class InventoryApplicationTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	MeterRegistry meters;
+
 	@BeforeAll
 	static void database() {
 		if (database == null) {
@@ -65,7 +69,7 @@ class InventoryApplicationTests {
 		client("alice", SecurityConfiguration.ALICE_PASSWORD).put()
 			.uri("/api/products/{id}", productId)
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("unitPrice", "14.00"))
+			.body(Map.of("supplierCost", "7.77"))
 			.retrieve()
 			.toBodilessEntity();
 		Long entryId = ((Number) entries("model=Product&objectPk=" + productId + "&size=1").get(0).get("id"))
@@ -104,6 +108,21 @@ class InventoryApplicationTests {
 			.containsEntry("remoteAddr", "127.0.0.1");
 		assertThat(entry.get("changes").toString()).contains("12.50", "13.00", "**45").doesNotContain("8.45");
 		assertThat(entry.get("changesDisplay").toString()).contains("Unit price");
+	}
+
+	@Test
+	void writtenEntriesAreCountedPerModelAndActionNeverPerActor() {
+		double products = this.meters.counter("auditlog.entries", "model", "Product").count();
+		double updates = this.meters.counter("auditlog.entries.written", "action", "update").count();
+		client("alice", SecurityConfiguration.ALICE_PASSWORD).put()
+			.uri("/api/products/{id}", demoProductId())
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("supplierCost", "7.77"))
+			.retrieve()
+			.toBodilessEntity();
+		assertThat(this.meters.counter("auditlog.entries", "model", "Product").count()).isEqualTo(products + 1);
+		assertThat(this.meters.counter("auditlog.entries.written", "action", "update").count()).isEqualTo(updates + 1);
+		assertThat(this.meters.find("auditlog.entries").tagKeys("actor").meters()).isEmpty();
 	}
 
 	@Test

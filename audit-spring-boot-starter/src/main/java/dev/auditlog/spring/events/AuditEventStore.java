@@ -47,6 +47,8 @@ public final class AuditEventStore {
 
 	private final int maxValueLength;
 
+	private volatile EventCounters counters = EventCounters.NONE;
+
 	/**
 	 * Create a store on the given database that cuts string values in the data after
 	 * 65,536 characters.
@@ -91,11 +93,26 @@ public final class AuditEventStore {
 			Map<String, ? extends @Nullable Object> data) {
 		// what is not plain JSON is stored as its text, as before
 		Object plain = StoredJson.of(data, this.maxValueLength, String::valueOf);
-		this.jdbc.update(this.insert, this.database.timestamp(timestamp),
-				StoredText.fit((principal != null) ? principal : ANONYMOUS, StoredText.COLUMN_LENGTH),
-				StoredText.fit(type, StoredText.COLUMN_LENGTH), ClientAddress.normalize(remoteAddr),
-				StoredText.fitNullable(AuditContext.cid(), StoredText.COLUMN_LENGTH),
-				data.isEmpty() ? null : this.json.writeValueAsString(plain));
+		String storedType = StoredText.fit(type, StoredText.COLUMN_LENGTH);
+		try {
+			this.jdbc.update(this.insert, this.database.timestamp(timestamp),
+					StoredText.fit((principal != null) ? principal : ANONYMOUS, StoredText.COLUMN_LENGTH), storedType,
+					ClientAddress.normalize(remoteAddr),
+					StoredText.fitNullable(AuditContext.cid(), StoredText.COLUMN_LENGTH),
+					data.isEmpty() ? null : this.json.writeValueAsString(plain));
+		}
+		catch (RuntimeException ex) {
+			this.counters.failed(storedType);
+			throw ex;
+		}
+		this.counters.written(storedType);
+	}
+
+	/**
+	 * Count the events written and failed with the given counters.
+	 */
+	void countWith(EventCounters counters) {
+		this.counters = counters;
 	}
 
 	JdbcTemplate jdbc() {

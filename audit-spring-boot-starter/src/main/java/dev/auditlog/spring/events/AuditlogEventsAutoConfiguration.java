@@ -10,6 +10,7 @@ import dev.auditlog.spring.AuditlogProperties;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.boot.actuate.audit.AuditEventRepository;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -19,6 +20,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandi
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.ClassUtils;
 import org.springframework.security.authentication.event.AbstractAuthenticationEvent;
 
 /**
@@ -40,10 +42,16 @@ public final class AuditlogEventsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	AuditEventStore auditlogEventStore(DataSource dataSource, ObjectProvider<JsonMapper> jsonMapper,
-			ObjectProvider<Clock> clock, ObjectProvider<AuditlogProperties> properties) {
-		return new AuditEventStore(dataSource, jsonMapper.getIfAvailable(JsonMapper::new),
+			ObjectProvider<Clock> clock, ObjectProvider<AuditlogProperties> properties,
+			ConfigurableBeanFactory beanFactory) {
+		AuditEventStore store = new AuditEventStore(dataSource, jsonMapper.getIfAvailable(JsonMapper::new),
 				clock.getIfAvailable(Clock::systemUTC),
 				properties.getIfAvailable(AuditlogProperties::new).getMaxValueLength());
+		// Micrometer is optional: nothing of it is loaded without it
+		if (ClassUtils.isPresent("io.micrometer.core.instrument.MeterRegistry", beanFactory.getBeanClassLoader())) {
+			store.countWith(MicrometerEventCounters.of(beanFactory));
+		}
+		return store;
 	}
 
 	/**

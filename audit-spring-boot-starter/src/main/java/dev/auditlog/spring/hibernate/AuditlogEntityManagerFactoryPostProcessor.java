@@ -28,10 +28,12 @@ import dev.auditlog.spring.schema.AuditDatabase;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ApplicationEventPublisherAware;
 import org.springframework.orm.jpa.AbstractEntityManagerFactoryBean;
 import org.springframework.orm.jpa.EntityManagerFactoryInfo;
+import org.springframework.util.ClassUtils;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
@@ -154,7 +156,20 @@ final class AuditlogEntityManagerFactoryPostProcessor implements BeanPostProcess
 							.getIfAvailable(AuditlogIntegrityProperties::new)
 							.isEnabled()),
 				properties.getOnError(), this.beanFactory.getBeanProvider(Clock.class).getIfAvailable(Clock::systemUTC),
-				new StorableValues(json, properties.getMaxValueLength()));
+				new StorableValues(json, properties.getMaxValueLength()), metrics(database));
+	}
+
+	/**
+	 * Return what reports the writes to Micrometer, if its observation API is on the
+	 * class path: nothing else of Micrometer is loaded without it.
+	 */
+	RecordingMetrics metrics(AuditDatabase database) {
+		ClassLoader classLoader = (this.beanFactory instanceof ConfigurableBeanFactory configurable)
+				? configurable.getBeanClassLoader() : getClass().getClassLoader();
+		if (!ClassUtils.isPresent("io.micrometer.observation.ObservationRegistry", classLoader)) {
+			return RecordingMetrics.NONE;
+		}
+		return MicrometerRecordingMetrics.of(this.beanFactory, database, classLoader);
 	}
 
 	/**

@@ -71,9 +71,18 @@ final class LogEntryRecorder {
 
 	private final StorableValues storable;
 
+	private final RecordingMetrics metrics;
+
 	LogEntryRecorder(ChangeDetector detector, ValueFormatter formatter, ApplicationEventPublisher events,
 			ActorResolution actorResolution, List<AdditionalDataProvider> additionalData, LogEntryWriter writer,
 			OnError onError, Clock clock, StorableValues storable) {
+		this(detector, formatter, events, actorResolution, additionalData, writer, onError, clock, storable,
+				RecordingMetrics.NONE);
+	}
+
+	LogEntryRecorder(ChangeDetector detector, ValueFormatter formatter, ApplicationEventPublisher events,
+			ActorResolution actorResolution, List<AdditionalDataProvider> additionalData, LogEntryWriter writer,
+			OnError onError, Clock clock, StorableValues storable, RecordingMetrics metrics) {
 		this.detector = detector;
 		this.formatter = formatter;
 		this.events = events;
@@ -83,6 +92,7 @@ final class LogEntryRecorder {
 		this.onError = onError;
 		this.clock = clock;
 		this.storable = storable;
+		this.metrics = metrics;
 	}
 
 	/**
@@ -128,10 +138,12 @@ final class LogEntryRecorder {
 		if (entries.isEmpty()) {
 			return;
 		}
+		RecordingMetrics.Write observed = this.metrics.startWrite(entries.size());
 		try {
 			write(connection, entries, inTransaction);
 		}
 		catch (SQLException | RuntimeException ex) {
+			observed.failed(ex);
 			for (LogEntry entry : entries) {
 				this.events.publishEvent(new PostLogEvent(null, entry.changes(), false, ex));
 			}
@@ -140,9 +152,12 @@ final class LogEntryRecorder {
 				throw (ex instanceof SQLException sqlException) ? translation.apply(message, sqlException)
 						: (RuntimeException) ex;
 			}
+			this.metrics.dropped(entries);
 			logger.error("{}; the change is kept without them", message, ex);
 			return;
 		}
+		observed.succeeded();
+		this.metrics.written(entries);
 		for (LogEntry entry : entries) {
 			this.events.publishEvent(new PostLogEvent(entry, entry.changes(), true, null));
 		}
@@ -266,6 +281,7 @@ final class LogEntryRecorder {
 		PreLogEvent event = new PreLogEvent(change.model.type(), change.entity, action, changes);
 		this.events.publishEvent(event);
 		if (event.isVetoed()) {
+			this.metrics.vetoed(action);
 			return;
 		}
 		Object key = keyOf(change.id);

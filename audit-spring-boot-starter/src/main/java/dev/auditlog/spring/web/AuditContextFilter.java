@@ -2,6 +2,7 @@ package dev.auditlog.spring.web;
 
 import java.io.IOException;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import dev.auditlog.core.AuditContext;
@@ -23,8 +24,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@linkplain ClientAddress#normalize(String) normalised} (no port, no brackets, one
  * spelling per address), and left out when what the request reports is no IP address. The
  * correlation id comes from the configured header (or {@link CorrelationIdProvider}) when
- * it is safe — at most 255 of the characters {@code A-Z a-z 0-9 - _ . :} — and is
- * generated otherwise; the response carries it back.
+ * it is safe — at most 255 of the characters {@code A-Z a-z 0-9 - _ . :}; otherwise it is
+ * the id of the current trace when a trace id source is given (Micrometer Tracing), so
+ * that an entry leads to its trace, and a random UUID otherwise. The response carries it
+ * back.
  * <p>
  * The error page dispatch of a failed request ({@code /error}) is bound to the same
  * correlation id and address as the request itself, so that what it records belongs to
@@ -46,6 +49,8 @@ public class AuditContextFilter extends OncePerRequestFilter {
 
 	private final boolean recordRemoteAddr;
 
+	private final Supplier<@Nullable String> traceId;
+
 	/**
 	 * Create a filter.
 	 * @param header the request and response header of the correlation id
@@ -53,9 +58,24 @@ public class AuditContextFilter extends OncePerRequestFilter {
 	 * @param recordRemoteAddr whether to record the client address
 	 */
 	public AuditContextFilter(String header, @Nullable CorrelationIdProvider provider, boolean recordRemoteAddr) {
+		this(header, provider, recordRemoteAddr, () -> null);
+	}
+
+	/**
+	 * Create a filter whose correlation id defaults to the current trace id.
+	 * @param header the request and response header of the correlation id
+	 * @param provider supplies the correlation id instead of the header, or {@code null}
+	 * @param recordRemoteAddr whether to record the client address
+	 * @param traceId supplies the id of the current trace, or {@code null} outside a
+	 * trace; used when the header or the provider gives no safe correlation id
+	 * @since 0.1.0
+	 */
+	public AuditContextFilter(String header, @Nullable CorrelationIdProvider provider, boolean recordRemoteAddr,
+			Supplier<@Nullable String> traceId) {
 		this.header = header;
 		this.provider = provider;
 		this.recordRemoteAddr = recordRemoteAddr;
+		this.traceId = traceId;
 	}
 
 	@Override
@@ -89,7 +109,11 @@ public class AuditContextFilter extends OncePerRequestFilter {
 
 	private String correlationIdOf(HttpServletRequest request) {
 		String cid = (this.provider != null) ? this.provider.correlationId(request) : request.getHeader(this.header);
-		return (cid != null && SAFE_CID.matcher(cid).matches()) ? cid : UUID.randomUUID().toString();
+		if (cid != null && SAFE_CID.matcher(cid).matches()) {
+			return cid;
+		}
+		String traceId = this.traceId.get();
+		return (traceId != null && SAFE_CID.matcher(traceId).matches()) ? traceId : UUID.randomUUID().toString();
 	}
 
 }

@@ -1,5 +1,7 @@
 package dev.auditlog.spring.web;
 
+import java.util.function.Supplier;
+
 import dev.auditlog.AuditLog;
 import dev.auditlog.spring.ActorResolution;
 import dev.auditlog.spring.AdditionalDataProvider;
@@ -8,9 +10,11 @@ import dev.auditlog.spring.AuditlogProperties;
 import dev.auditlog.spring.InvalidAuditConfigurationException;
 import dev.auditlog.spring.events.AuditEventStore;
 import jakarta.servlet.Filter;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.NoSuchBeanDefinitionException;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -21,6 +25,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.util.ClassUtils;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
@@ -52,7 +57,8 @@ public final class AuditlogWebAutoConfiguration {
 	FilterRegistrationBean<AuditContextFilter> auditContextFilter(AuditlogProperties properties,
 			BeanFactory beanFactory) {
 		AuditContextFilter filter = new AuditContextFilter(properties.getCid().getHeader(),
-				correlationIdProvider(properties, beanFactory), !properties.isDisableRemoteAddr());
+				correlationIdProvider(properties, beanFactory), !properties.isDisableRemoteAddr(),
+				traceIds(beanFactory));
 		FilterRegistrationBean<AuditContextFilter> registration = new FilterRegistrationBean<>(filter);
 		registration.setName("auditContextFilter");
 		registration.setOrder(FILTER_ORDER);
@@ -71,6 +77,19 @@ public final class AuditlogWebAutoConfiguration {
 			throw new InvalidAuditConfigurationException("auditlog.cid.getter names '" + getter
 					+ "', but there is no CorrelationIdProvider bean of that name", ex);
 		}
+	}
+
+	/**
+	 * Return the ids of the current trace, from a Micrometer Tracing {@code Tracer} bean
+	 * if Micrometer Tracing is on the class path and there is one; nothing otherwise.
+	 */
+	private static Supplier<@Nullable String> traceIds(BeanFactory beanFactory) {
+		ClassLoader classLoader = (beanFactory instanceof ConfigurableBeanFactory configurable)
+				? configurable.getBeanClassLoader() : AuditlogWebAutoConfiguration.class.getClassLoader();
+		if (!ClassUtils.isPresent("io.micrometer.tracing.Tracer", classLoader)) {
+			return () -> null;
+		}
+		return TraceIds.of(beanFactory);
 	}
 
 	@Bean
