@@ -10,11 +10,14 @@ import org.springframework.boot.actuate.security.AuthenticationAuditListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
+import org.springframework.security.authentication.event.LogoutSuccessEvent;
 
 /**
  * Spring Boot's {@link AuthenticationAuditListener} recording the successful
- * authentications that {@code auditlog.events.authentication-success} selects; failures,
- * user switches and logouts are recorded as Spring Boot records them.
+ * authentications that {@code auditlog.events.authentication-success} selects; failures
+ * and user switches are recorded as Spring Boot records them. Logouts are left to the
+ * starter's own {@code LOGOUT} event, so that each logout is one row rather than that and
+ * Spring Boot's {@code LOGOUT_SUCCESS}.
  * <p>
  * Spring Security publishes an {@link AuthenticationSuccessEvent} for every
  * authentication its {@code ProviderManager} performs, including each request
@@ -48,6 +51,9 @@ class AuthenticationSuccessAuditListener extends AuthenticationAuditListener {
 			return;
 		}
 		if (event instanceof AuthenticationSuccessEvent && this.recorded != AuthenticationSuccess.ALL) {
+			return;
+		}
+		if (event instanceof LogoutSuccessEvent) {
 			return;
 		}
 		super.onApplicationEvent(event);

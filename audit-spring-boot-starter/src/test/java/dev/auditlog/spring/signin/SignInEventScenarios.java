@@ -36,7 +36,7 @@ abstract class SignInEventScenarios {
 	void onlyInteractiveSignInsAndEveryFailureAreRecordedByDefault() throws Exception {
 		List<Map<String, Object>> events = signInEveryWay(null);
 		assertThat(events).extracting((event) -> event.get("type") + " " + event.get("principal"))
-			.containsExactly("AUTHENTICATION_SUCCESS bob", "AUTHENTICATION_FAILURE alice",
+			.containsExactly("AUTHENTICATION_SUCCESS bob", "LOGOUT bob", "AUTHENTICATION_FAILURE alice",
 					"AUTHENTICATION_FAILURE mallory");
 		assertThat(events.get(0).get("remote_addr")).isEqualTo("127.0.0.1");
 	}
@@ -45,7 +45,7 @@ abstract class SignInEventScenarios {
 	void interactiveModeRecordsTheSameAsTheDefault() throws Exception {
 		assertThat(signInEveryWay("interactive"))
 			.extracting((event) -> event.get("type") + " " + event.get("principal"))
-			.containsExactly("AUTHENTICATION_SUCCESS bob", "AUTHENTICATION_FAILURE alice",
+			.containsExactly("AUTHENTICATION_SUCCESS bob", "LOGOUT bob", "AUTHENTICATION_FAILURE alice",
 					"AUTHENTICATION_FAILURE mallory");
 	}
 
@@ -53,23 +53,23 @@ abstract class SignInEventScenarios {
 	void allRecordsEveryAuthenticatedRequestAndEachSignInOnce() throws Exception {
 		assertThat(signInEveryWay("all")).extracting((event) -> event.get("type") + " " + event.get("principal"))
 			.containsExactly("AUTHENTICATION_SUCCESS alice", "AUTHENTICATION_SUCCESS alice",
-					"AUTHENTICATION_SUCCESS carol", "AUTHENTICATION_SUCCESS bob", "AUTHENTICATION_FAILURE alice",
-					"AUTHENTICATION_FAILURE mallory");
+					"AUTHENTICATION_SUCCESS carol", "AUTHENTICATION_SUCCESS bob", "LOGOUT bob",
+					"AUTHENTICATION_FAILURE alice", "AUTHENTICATION_FAILURE mallory");
 	}
 
 	@Test
 	void noneRecordsFailuresOnly() throws Exception {
 		assertThat(signInEveryWay("none")).extracting((event) -> event.get("type") + " " + event.get("principal"))
-			.containsExactly("AUTHENTICATION_FAILURE alice", "AUTHENTICATION_FAILURE mallory");
+			.containsExactly("LOGOUT bob", "AUTHENTICATION_FAILURE alice", "AUTHENTICATION_FAILURE mallory");
 	}
 
 	/**
 	 * Start the application in the given mode and sign in every way: two requests with
-	 * HTTP Basic, one with a bearer token, a form login, a wrong Basic password and a
-	 * wrong form password.
+	 * HTTP Basic, one with a bearer token, a form login and its logout, a wrong Basic
+	 * password and a wrong form password.
 	 * @param mode the value of auditlog.events.authentication-success, or null to leave
 	 * it unset
-	 * @return the authentication events recorded, in order
+	 * @return the authentication and logout events recorded, in order
 	 */
 	private List<Map<String, Object>> signInEveryWay(@Nullable String mode) throws Exception {
 		TestDatabase database = database();
@@ -91,12 +91,18 @@ abstract class SignInEventScenarios {
 			assertThat(login.statusCode()).isEqualTo(302);
 			assertThat(login.headers().firstValue("Location"))
 				.hasValueSatisfying((location) -> assertThat(location).doesNotContain("error"));
+			String session = login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+			HttpResponse<String> logout = this.http.send(HttpRequest.newBuilder(URI.create(base + "/logout"))
+				.header("Cookie", session)
+				.POST(HttpRequest.BodyPublishers.noBody())
+				.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(logout.statusCode()).isEqualTo(204);
 			assertThat(get(base, basic("alice", "wrong")).statusCode()).isEqualTo(401);
 			HttpResponse<String> failedLogin = formLogin(base, "mallory", "guess");
 			assertThat(failedLogin.headers().firstValue("Location"))
 				.hasValueSatisfying((location) -> assertThat(location).contains("error"));
 			return jdbc.queryForList("SELECT type, principal, remote_addr, data FROM auditlog_event "
-					+ "WHERE type LIKE 'AUTHENTICATION%' ORDER BY id");
+					+ "WHERE type LIKE 'AUTHENTICATION%' OR type LIKE 'LOGOUT%' ORDER BY id");
 		}
 	}
 
