@@ -352,12 +352,28 @@ public class AuditlogProperties {
 		 */
 		private @Nullable Duration slowRequestThreshold;
 
+		/**
+		 * Which successful authentications are recorded as AUTHENTICATION_SUCCESS events:
+		 * interactive sign-ins only (form, OAuth2 login, remember-me, pre-authenticated),
+		 * every authentication including each HTTP Basic or bearer-token request, or
+		 * none. Failures are always recorded.
+		 */
+		private AuthenticationSuccess authenticationSuccess = AuthenticationSuccess.INTERACTIVE;
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
 
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
+		}
+
+		public AuthenticationSuccess getAuthenticationSuccess() {
+			return this.authenticationSuccess;
+		}
+
+		public void setAuthenticationSuccess(AuthenticationSuccess authenticationSuccess) {
+			this.authenticationSuccess = authenticationSuccess;
 		}
 
 		public boolean isRequestErrors() {
@@ -375,6 +391,33 @@ public class AuditlogProperties {
 		public void setSlowRequestThreshold(@Nullable Duration slowRequestThreshold) {
 			this.slowRequestThreshold = slowRequestThreshold;
 		}
+
+	}
+
+	/**
+	 * Which successful authentications are recorded as events.
+	 *
+	 * @since 0.1.0
+	 */
+	public enum AuthenticationSuccess {
+
+		/**
+		 * Sign-ins that start a session: those for which Spring Security publishes an
+		 * {@code InteractiveAuthenticationSuccessEvent} (form login, OAuth2 and SAML
+		 * login, one-time tokens, remember-me, pre-authentication).
+		 */
+		INTERACTIVE,
+
+		/**
+		 * Every authentication, including each request authenticated by HTTP Basic or a
+		 * bearer token, as Spring Boot records them.
+		 */
+		ALL,
+
+		/**
+		 * No successful authentication.
+		 */
+		NONE
 
 	}
 

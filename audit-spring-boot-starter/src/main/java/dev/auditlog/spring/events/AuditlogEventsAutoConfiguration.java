@@ -12,6 +12,8 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.boot.actuate.audit.AuditEventRepository;
+import org.springframework.boot.actuate.security.AbstractAuthenticationAuditListener;
+import org.springframework.boot.actuate.security.AuthenticationAuditListener;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -27,7 +29,10 @@ import org.springframework.security.authentication.event.AbstractAuthenticationE
  * Records system events in {@code auditlog_event}: Spring Boot's audit events
  * (authentication success and failure, authorization failure) and logouts, so that
  * {@code /actuator/auditevents} browses them and they survive restarts, plus data
- * exports, request errors and slow requests.
+ * exports, request errors and slow requests. Successful authentications are recorded as
+ * {@code auditlog.events.authentication-success} selects, through a replacement of Spring
+ * Boot's {@link AuthenticationAuditListener} that backs off when the application defines
+ * its own {@link AbstractAuthenticationAuditListener}.
  *
  * @since 0.1.0
  */
@@ -69,6 +74,14 @@ public final class AuditlogEventsAutoConfiguration {
 				ObjectProvider<JsonMapper> jsonMapper, ObjectProvider<ActorResolution> actorResolution) {
 			return new JdbcAuditEventRepository(auditlogEventStore, jsonMapper.getIfAvailable(JsonMapper::new),
 					actorResolution.getIfAvailable(() -> new ActorResolution(() -> null)));
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(AbstractAuthenticationAuditListener.class)
+		@ConditionalOnBooleanProperty(name = "management.auditevents.enabled", matchIfMissing = true)
+		AuthenticationAuditListener auditlogAuthenticationAuditListener(ObjectProvider<AuditlogProperties> properties) {
+			return new AuthenticationSuccessAuditListener(
+					properties.getIfAvailable(AuditlogProperties::new).getEvents().getAuthenticationSuccess());
 		}
 
 		@Bean

@@ -5,6 +5,9 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.actuate.audit.AuditEventRepository;
+import org.springframework.boot.actuate.autoconfigure.audit.AuditAutoConfiguration;
+import org.springframework.boot.actuate.security.AbstractAuthenticationAuditListener;
+import org.springframework.boot.actuate.security.AuthenticationAuditListener;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -25,7 +28,29 @@ class AuditlogEventsAutoConfigurationTests {
 	void storesSpringBootsAuditEventsWhenSpringSecurityIsPresent() {
 		this.runner.run((context) -> assertThat(context).hasSingleBean(AuditEventStore.class)
 			.hasSingleBean(JdbcAuditEventRepository.class)
-			.hasSingleBean(LogoutAuditListener.class));
+			.hasSingleBean(LogoutAuditListener.class)
+			.hasSingleBean(AuthenticationSuccessAuditListener.class));
+	}
+
+	@Test
+	void applicationAuthenticationAuditListenerWinsAndBootsIsNotDeclaredTwice() {
+		AuthenticationAuditListener own = new AuthenticationAuditListener();
+		this.runner.withBean(AbstractAuthenticationAuditListener.class, () -> own)
+			.withConfiguration(AutoConfigurations.of(AuditAutoConfiguration.class))
+			.run((context) -> assertThat(context).getBean(AbstractAuthenticationAuditListener.class).isSameAs(own));
+	}
+
+	@Test
+	void bootsAuthenticationAuditListenerIsReplacedByTheFilteringOne() {
+		this.runner.withConfiguration(AutoConfigurations.of(AuditAutoConfiguration.class))
+			.run((context) -> assertThat(context).getBean(AbstractAuthenticationAuditListener.class)
+				.isInstanceOf(AuthenticationSuccessAuditListener.class));
+	}
+
+	@Test
+	void withAuditEventsOffInBootNoAuthenticationListenerIsDeclared() {
+		this.runner.withPropertyValues("management.auditevents.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(AbstractAuthenticationAuditListener.class));
 	}
 
 	@Test
