@@ -23,6 +23,7 @@ import dev.auditlog.core.Changes;
 import dev.auditlog.core.CollectionChange;
 import dev.auditlog.core.FieldChange;
 import dev.auditlog.core.IntegrityReport;
+import dev.auditlog.core.StoredText;
 import dev.auditlog.core.LogEntry;
 import dev.auditlog.core.LogEntryPage;
 import dev.auditlog.core.LogEntryQuery;
@@ -270,7 +271,9 @@ public class AuditlogEndpoint {
 		}
 		Instant to = this.clock.instant();
 		Instant from = to.minus(Duration.ofDays(window));
-		LogEntrySummary summary = this.repository.summarize(from, to, notBlank("actor", actor));
+		String actorName = notBlank("actor", actor);
+		LogEntrySummary summary = this.repository.summarize(from, to,
+				(actorName != null) ? StoredText.fit(actorName, StoredText.COLUMN_LENGTH) : null);
 		Map<String, Long> actions = new LinkedHashMap<>();
 		summary.actions().forEach((action, count) -> actions.put(action.name(), count));
 		Map<String, Long> actors = summary.actors();
@@ -385,7 +388,20 @@ public class AuditlogEndpoint {
 		if (text != null && text.isBlank()) {
 			throw new BadParameterException(parameter, parameter + " must not be blank");
 		}
+		if (text != null && !StoredText.clean(text).equals(text) || text != null && hasControlCharacter(text)) {
+			throw new BadParameterException(parameter,
+					parameter + " must not contain control characters or unpaired surrogates");
+		}
 		return text;
+	}
+
+	private static boolean hasControlCharacter(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			if (Character.isISOControl(text.charAt(i))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

@@ -258,6 +258,11 @@ abstract class ReadingScenarios {
 			GET    | /actuator/auditlog?objectPk=1                         | objectPk
 			GET    | /actuator/auditlog?model=%20%20                       | model
 			GET    | /actuator/auditlog?actor=%09                          | actor
+			GET    | /actuator/auditlog?actor=%00                          | actor
+			GET    | /actuator/auditlog?actor=a%00b                        | actor
+			GET    | /actuator/auditlog?cid=x%01y                          | cid
+			GET    | /actuator/auditlog?model=Book%7F                      | model
+			GET    | /actuator/auditlog/summary?actor=%00                  | actor
 			GET    | /actuator/auditlog/abc                                | id
 			GET    | /actuator/auditlog/-1                                 | id
 			GET    | /actuator/auditlog/0                                  | id
@@ -381,7 +386,7 @@ abstract class ReadingScenarios {
 				StringBuilder chars = new StringBuilder();
 				int length = random.nextInt(20);
 				for (int c = 0; c < length; c++) {
-					chars.append((char) (1 + random.nextInt(0x2FF)));
+					chars.append((char) random.nextInt(0x2FF));
 				}
 				yield chars.toString();
 			}
