@@ -1,14 +1,12 @@
 package dev.auditlog.diff;
 
-import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.auditlog.core.CanonicalJson;
 import dev.auditlog.core.FkRepresentation;
 import dev.auditlog.core.Masker;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.io.JsonStringEncoder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -176,79 +174,7 @@ final class NestedValues {
 	}
 
 	private static void write(JsonNode node, StringBuilder text) {
-		if (node.isObject()) {
-			text.append('{');
-			List<Map.Entry<String, JsonNode>> members = new ArrayList<>(node.properties());
-			members.sort(Map.Entry.comparingByKey());
-			for (int i = 0; i < members.size(); i++) {
-				if (i > 0) {
-					text.append(',');
-				}
-				quote(members.get(i).getKey(), text);
-				text.append(':');
-				write(members.get(i).getValue(), text);
-			}
-			text.append('}');
-		}
-		else if (node.isArray()) {
-			text.append('[');
-			int i = 0;
-			for (JsonNode element : node.values()) {
-				if (i++ > 0) {
-					text.append(',');
-				}
-				write(element, text);
-			}
-			text.append(']');
-		}
-		else if (node.isNumber()) {
-			writeNumber(node, text);
-		}
-		else if (node.isBoolean()) {
-			text.append(node.booleanValue());
-		}
-		else if (node.isNull() || node.isMissingNode()) {
-			text.append("null");
-		}
-		else {
-			// strings, and binary or POJO nodes by their text
-			quote(node.asString(), text);
-		}
-	}
-
-	private static void writeNumber(JsonNode node, StringBuilder text) {
-		BigDecimal value;
-		if (node.isIntegralNumber()) {
-			value = new BigDecimal(node.bigIntegerValue());
-		}
-		else if (node.isDouble() || node.isFloat()) {
-			double number = node.doubleValue();
-			if (!Double.isFinite(number)) {
-				// not a JSON number: written as the string Java gives it
-				quote(node.isFloat() ? Float.toString(node.floatValue()) : Double.toString(number), text);
-				return;
-			}
-			value = new BigDecimal(node.isFloat() ? Float.toString(node.floatValue()) : Double.toString(number));
-		}
-		else {
-			value = node.decimalValue();
-		}
-		value = value.stripTrailingZeros();
-		if (value.signum() == 0) {
-			text.append('0');
-		}
-		else if (Math.abs(value.scale()) > MAX_PLAIN_EXPONENT) {
-			text.append(value);
-		}
-		else {
-			text.append(value.toPlainString());
-		}
-	}
-
-	private static void quote(String value, StringBuilder text) {
-		text.append('"');
-		JsonStringEncoder.getInstance().quoteAsString(value, text);
-		text.append('"');
+		CanonicalJson.write(node, MAX_PLAIN_EXPONENT, text);
 	}
 
 }

@@ -8,14 +8,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.Map;
 
+import dev.auditlog.core.CanonicalJson;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.StreamReadConstraints;
-import tools.jackson.core.io.JsonStringEncoder;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -188,53 +185,7 @@ public final class EntryHashes {
 	}
 
 	private static void write(JsonNode node, StringBuilder text) {
-		if (node.isObject()) {
-			text.append('{');
-			List<Map.Entry<String, JsonNode>> members = new ArrayList<>(node.properties());
-			members.sort(Map.Entry.comparingByKey());
-			for (int i = 0; i < members.size(); i++) {
-				if (i > 0) {
-					text.append(',');
-				}
-				quote(members.get(i).getKey(), text);
-				text.append(':');
-				write(members.get(i).getValue(), text);
-			}
-			text.append('}');
-		}
-		else if (node.isArray()) {
-			text.append('[');
-			int i = 0;
-			for (JsonNode element : node.values()) {
-				if (i++ > 0) {
-					text.append(',');
-				}
-				write(element, text);
-			}
-			text.append(']');
-		}
-		else if (node.isNumber()) {
-			BigDecimal value = (node.isIntegralNumber() ? new BigDecimal(node.bigIntegerValue()) : node.decimalValue())
-				.stripTrailingZeros();
-			if (value.signum() == 0) {
-				text.append('0');
-			}
-			else if (Math.abs(value.scale()) > MAX_PLAIN_EXPONENT) {
-				text.append(value);
-			}
-			else {
-				text.append(value.toPlainString());
-			}
-		}
-		else if (node.isBoolean()) {
-			text.append(node.booleanValue());
-		}
-		else if (node.isNull() || node.isMissingNode()) {
-			text.append("null");
-		}
-		else {
-			quote(node.asString(), text);
-		}
+		CanonicalJson.write(node, MAX_PLAIN_EXPONENT, text);
 	}
 
 	private static void quoteNullable(@Nullable String value, StringBuilder text) {
@@ -247,9 +198,7 @@ public final class EntryHashes {
 	}
 
 	private static void quote(String value, StringBuilder text) {
-		text.append('"');
-		JsonStringEncoder.getInstance().quoteAsString(value, text);
-		text.append('"');
+		CanonicalJson.quote(value, text);
 	}
 
 }
