@@ -31,6 +31,12 @@ public final class ClientAddress {
 	/** The longest normalised address: a full IPv6 address, 39 characters. */
 	public static final int MAX_LENGTH = 39;
 
+	/**
+	 * The last address normalised and its result: the entries of one request, and the
+	 * rows of one page read back, share one address, so each is parsed once.
+	 */
+	private static volatile Normalized last = new Normalized("", null);
+
 	private ClientAddress() {
 	}
 
@@ -45,6 +51,16 @@ public final class ClientAddress {
 		if (address == null) {
 			return null;
 		}
+		Normalized cached = last;
+		if (cached.input().equals(address)) {
+			return cached.output();
+		}
+		String normalized = parse(address);
+		last = new Normalized(address, normalized);
+		return normalized;
+	}
+
+	private static @Nullable String parse(String address) {
 		String text = address.strip();
 		if (text.length() >= 2 && text.startsWith("\"") && text.endsWith("\"")) {
 			text = text.substring(1, text.length() - 1).strip();
@@ -216,6 +232,10 @@ public final class ClientAddress {
 			text.append(Integer.toHexString(groups[i]));
 		}
 		return text.toString();
+	}
+
+	private record Normalized(String input, @Nullable String output) {
+
 	}
 
 }
