@@ -163,6 +163,11 @@ public final class LogEntryRows {
 			return this;
 		}
 
+		public Row objectRepr(String objectRepr) {
+			this.objectRepr = objectRepr;
+			return this;
+		}
+
 		public Row changes(String changes) {
 			this.changes = changes;
 			return this;

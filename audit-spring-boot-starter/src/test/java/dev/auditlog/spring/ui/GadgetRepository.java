@@ -1,0 +1,7 @@
+package dev.auditlog.spring.ui;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface GadgetRepository extends JpaRepository<Gadget, Long> {
+
+}
