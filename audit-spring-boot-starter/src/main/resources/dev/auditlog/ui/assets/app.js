@@ -3,7 +3,7 @@
 
 import { h, s, replace } from './dom.js';
 import {
-  ACTIONS, DEFAULT_SIZE, bars, changeRows, endpointQuery, filterInstant, formatTimestamp, instantMillis,
+  ACTIONS, DEFAULT_SIZE, EVENT_DAYS, bars, changeRows, changesSummary, endpointQuery, filterInstant, formatTimestamp, instantMillis,
   parseState, problemMessage, toSearch, valueText,
 } from './state.js';
 
@@ -190,7 +190,7 @@ function entryTable(entries) {
     h('td', null, link(logState({ model: entry.model }), { class: 'model' }, entry.model)),
     h('td', null, objectLink(entry)),
     h('td', null, actorLink(entry.actor)),
-    h('td', { class: 'changes' }, entry.changesText || '')));
+    h('td', { class: 'changes' }, changesSummary(entry.changesDisplay || entry.changes) || entry.changesText || '')));
   return h('div', { class: 'table-wrap' }, h('table', { class: 'entries', id: 'entries' },
     h('caption', { class: 'visually-hidden' }, 'Entries, newest first'),
     h('thead', null, h('tr', null,
@@ -431,11 +431,17 @@ async function renderEvents(state, token) {
   if (state.filters.type) {
     params.set('type', state.filters.type);
   }
-  const from = filterInstant('from', state.filters.from);
-  if (from) {
-    // the endpoint takes events strictly after "after"
-    params.set('after', new Date(instantMillis(from) - 1).toISOString());
+  // the endpoint answers every event after "after" at once: without a start, the tab
+  // reads a recent window only
+  const from = filterInstant('from', state.filters.from)
+    || new Date(Date.now() - EVENT_DAYS * 24 * 3600 * 1000).toISOString();
+  const fromMillis = instantMillis(from);
+  if (Number.isNaN(fromMillis)) {
+    view.append(showProblem(new Problem(400, { parameter: 'from', message: 'from must be a date (2025-01-31) but was \'' + state.filters.from + '\'' })));
+    return;
   }
+  // the endpoint takes the events strictly after "after"
+  params.set('after', new Date(fromMillis - 1).toISOString());
   let answer;
   try {
     answer = await read(EVENTS + (params.size > 0 ? '?' + params : ''));
@@ -456,12 +462,13 @@ async function renderEvents(state, token) {
   const size = Number(state.size) > 0 ? Number(state.size) : DEFAULT_SIZE;
   const skip = Number(state.skip) > 0 ? Number(state.skip) : 0;
   const shown = all.slice(skip, skip + size);
+  const span = state.filters.from ? '' : ' of the last ' + EVENT_DAYS + ' days';
   if (shown.length === 0) {
-    setStatus('No events.');
+    setStatus('No events' + span + '.');
     view.append(h('p', { class: 'message empty', id: 'empty' }, 'No events match these filters.'));
     return;
   }
-  setStatus(shown.length + ' events.');
+  setStatus((skip + 1) + '–' + (skip + shown.length) + ' of ' + all.length + ' events' + span + ', newest first.');
   const table = h('div', { class: 'table-wrap' }, h('table', { class: 'entries', id: 'events' },
     h('caption', { class: 'visually-hidden' }, 'Events, newest first'),
     h('thead', null, h('tr', null, ['When', 'Type', 'Principal', 'Data'].map((name) => h('th', { scope: 'col' }, name)))),

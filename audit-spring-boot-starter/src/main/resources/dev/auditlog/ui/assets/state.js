@@ -233,3 +233,21 @@ export function problemMessage(status, body) {
   return 'The audit log could not be read (' + (status ? 'HTTP ' + status : 'no answer') + ')'
     + (message ? ': ' + message : '.');
 }
+
+/**
+ * One line for a list of entries, from "changesDisplay": "Unit price: 9.90 → 10.50; Tags:
+ * added organic". An absent value is shown as "—".
+ */
+export function changesSummary(changes) {
+  return changeRows(changes).map((row) => {
+    if (row.kind === 'collection') {
+      const verb = row.operation === 'add' ? 'added' : row.operation === 'delete' ? 'removed' : row.operation;
+      return row.field + ': ' + verb + ' ' + row.objects.join(', ');
+    }
+    const shown = (value) => (value === null || value === undefined ? '—' : valueText(value));
+    return row.field + ': ' + shown(row.old) + ' → ' + shown(row.new);
+  }).join('; ');
+}
+
+/** The start of the default window of the events tab: this many days before now. */
+export const EVENT_DAYS = 30;

@@ -248,6 +248,36 @@ class AuditlogPageBrowserTests {
 	}
 
 	@Test
+	void showsTheFilterTheEndpointRefusesAndAnEmptyResult() {
+		asAdmin();
+		open("/auditlog?model=Book&from=yesterday");
+		assertThat(this.browser.find("#problem").getText()).contains("This filter cannot be used")
+			.contains("from must be an ISO-8601 instant");
+		assertThat(this.browser.find("#filter-from").getAttribute("aria-invalid")).isEqualTo("true");
+		open("/auditlog?model=Book&actor=nobody");
+		assertThat(this.browser.find("#empty").getText()).isEqualTo("No entries match these filters.");
+		open("/auditlog?view=entry&id=999999");
+		assertThat(this.browser.find("#problem").getText()).contains("No audit log entry has the id 999999");
+	}
+
+	@Test
+	void listsSignInsAndFailuresInTheirOwnTab() {
+		this.browser.driver.manage().deleteAllCookies();
+		this.browser.get(baseUrl() + "/login");
+		this.browser.find("#username").sendKeys("mallory");
+		this.browser.find("#password").sendKeys("guess");
+		this.browser.click("button[type=submit]");
+		this.browser.find(".alert, .alert-danger, [role=alert]");
+		asAdmin();
+		open("/auditlog/?view=events&type=AUTHENTICATION_FAILURE");
+		assertThat(this.browser.find("#events").getText()).contains("mallory").contains("AUTHENTICATION_FAILURE");
+		open("/auditlog/?view=events&principal=admin");
+		assertThat(this.browser.all("#events tbody tr")).isNotEmpty()
+			.allSatisfy((row) -> assertThat(row.getText()).contains("admin"));
+		assertThat(this.browser.find("#events").getText()).contains("AUTHENTICATION_SUCCESS");
+	}
+
+	@Test
 	void savesAScreenshot() throws Exception {
 		asAdmin();
 		open("/auditlog?size=15");

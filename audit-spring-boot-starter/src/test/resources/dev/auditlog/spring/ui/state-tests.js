@@ -60,6 +60,9 @@ equal('value and collection changes', state.changeRows({
 equal('no changes', state.changeRows(null), []);
 equal('values as text', [state.valueText(null), state.valueText('<b>'), state.valueText({ a: 1 }), state.valueText(2)], ['', '<b>', '{"a":1}', '2']);
 
+equal('one line of changes', state.changesSummary({ 'Unit price': ['9.90', '10.50'], Name: [null, 'Kettle'],
+  Tags: { type: 'm2m', operation: 'delete', objects: ['old'] } }), 'Unit price: 9.90 → 10.50; Name: — → Kettle; Tags: removed old');
+
 // bars
 equal('bars relative to the largest', state.bars({ a: 50, b: 25, c: 0, d: 1 }).map((bar) => bar.percent), [100, 50, 0, 2]);
 equal('a small count still shows', state.bars({ a: 1000, b: 1 })[1].percent, 1);
