@@ -11,9 +11,12 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Two users: {@code alice} edits the inventory, {@code admin} also reads the audit log.
- * HTTP Basic for API clients, form login for browsers. The JSON API and the actuator are
- * exempt from CSRF protection: they take no cookies-only browser posts (a browser session
- * calling the DELETE of {@code /actuator/auditlog} must be exempted the same way).
+ * HTTP Basic for API clients, form login for browsers. The audit log's page at
+ * {@code /auditlog} holds no data of its own: it reads {@code /actuator/auditlog}, which
+ * only {@code admin} may, so {@code admin} sees the log there and {@code alice} is told
+ * that she may not read it. The JSON API and the actuator are exempt from CSRF
+ * protection: they take no cookies-only browser posts (a browser session calling the
+ * DELETE of {@code /actuator/auditlog} must be exempted the same way).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {

@@ -23,8 +23,9 @@ class StartupBanner {
 		logger.info("Inventory is running at http://localhost:{}/api/products", port);
 		logger.info(
 				"Sign in as alice / {} (USER) or admin / {} (ADMIN); the audit log is at "
-						+ "http://localhost:{}/actuator/auditlog (ADMIN)",
-				SecurityConfiguration.ALICE_PASSWORD, SecurityConfiguration.ADMIN_PASSWORD, port);
+						+ "http://localhost:{}/auditlog (the page) and http://localhost:{}/actuator/auditlog (JSON), "
+						+ "for ADMIN",
+				SecurityConfiguration.ALICE_PASSWORD, SecurityConfiguration.ADMIN_PASSWORD, port, port);
 	}
 
 }
