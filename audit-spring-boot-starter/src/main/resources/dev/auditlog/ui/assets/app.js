@@ -74,7 +74,7 @@ function time(iso) {
 
 function setStatus(text, kind) {
   status.textContent = text;
-  status.className = 'status' + (kind ? ' ' + kind : '');
+  status.className = 'status visually-hidden' + (kind ? ' ' + kind : '');
 }
 
 function showProblem(ex) {
@@ -190,7 +190,7 @@ function entryTable(entries) {
     h('td', null, link(logState({ model: entry.model }), { class: 'model' }, entry.model)),
     h('td', null, objectLink(entry)),
     h('td', null, actorLink(entry.actor)),
-    h('td', { class: 'changes' }, changesSummary(entry.changesDisplay || entry.changes) || entry.changesText || '')));
+    h('td', { class: 'changes' }, changesSummary(entry.changesDisplay || entry.changes, entry.action) || entry.changesText || '')));
   return h('div', { class: 'table-wrap' }, h('table', { class: 'entries', id: 'entries' },
     h('caption', { class: 'visually-hidden' }, 'Entries, newest first'),
     h('thead', null, h('tr', null,

@@ -236,15 +236,22 @@ export function problemMessage(status, body) {
 
 /**
  * One line for a list of entries, from "changesDisplay": "Unit price: 9.90 → 10.50; Tags:
- * added organic". An absent value is shown as "—".
+ * added organic". An absent value is shown as "—"; a creation shows only the new values
+ * and a deletion only the old ones.
  */
-export function changesSummary(changes) {
+export function changesSummary(changes, action) {
+  const shown = (value) => (value === null || value === undefined ? '—' : valueText(value));
   return changeRows(changes).map((row) => {
     if (row.kind === 'collection') {
       const verb = row.operation === 'add' ? 'added' : row.operation === 'delete' ? 'removed' : row.operation;
       return row.field + ': ' + verb + ' ' + row.objects.join(', ');
     }
-    const shown = (value) => (value === null || value === undefined ? '—' : valueText(value));
+    if (action === 'CREATE' && (row.old === null || row.old === undefined)) {
+      return row.field + ': ' + shown(row.new);
+    }
+    if (action === 'DELETE' && (row.new === null || row.new === undefined)) {
+      return row.field + ': ' + shown(row.old);
+    }
     return row.field + ': ' + shown(row.old) + ' → ' + shown(row.new);
   }).join('; ');
 }

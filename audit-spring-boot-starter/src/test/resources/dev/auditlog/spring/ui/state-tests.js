@@ -62,6 +62,8 @@ equal('values as text', [state.valueText(null), state.valueText('<b>'), state.va
 
 equal('one line of changes', state.changesSummary({ 'Unit price': ['9.90', '10.50'], Name: [null, 'Kettle'],
   Tags: { type: 'm2m', operation: 'delete', objects: ['old'] } }), 'Unit price: 9.90 → 10.50; Name: — → Kettle; Tags: removed old');
+equal('a creation shows the new values', state.changesSummary({ Name: [null, 'Kettle'], Price: [null, null] }, 'CREATE'), 'Name: Kettle; Price: —');
+equal('a deletion shows the old values', state.changesSummary({ Name: ['Kettle', null] }, 'DELETE'), 'Name: Kettle');
 
 // bars
 equal('bars relative to the largest', state.bars({ a: 50, b: 25, c: 0, d: 1 }).map((bar) => bar.percent), [100, 50, 0, 2]);
