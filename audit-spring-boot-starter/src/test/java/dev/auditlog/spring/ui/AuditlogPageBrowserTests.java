@@ -97,6 +97,8 @@ class AuditlogPageBrowserTests {
 		this.rows.insert(
 				row(start.plusSeconds(7200), "Note", "x1").objectRepr(XSS)
 					.actor("mallory")
+					.additionalData("{\"reason\": \"<i>cleanup</i>\"}")
+					.serializedData("{\"body\": \"<b onmouseover=alert(3)>bold</b>\"}")
 					.changes("{\"body\": [\"<script>alert(2)</script>\", \"<b onmouseover=alert(3)>bold</b>\"]}"),
 				row(start.plusSeconds(7300), "Product", "4").actor("alice")
 					.changes("{\"tags\": {\"type\": \"m2m\", \"operation\": \"add\", \"objects\": [\"organic\"]}}"));
@@ -233,7 +235,9 @@ class AuditlogPageBrowserTests {
 		assertThat(this.browser.find("#entry-title").getText()).contains(XSS);
 		assertThat(this.browser.find("#entry-changes").getText()).contains("<script>alert(2)</script>")
 			.contains("<b onmouseover=alert(3)>bold</b>");
-		assertThat(this.browser.all("main img, main script, main b")).isEmpty();
+		assertThat(this.browser.find("#additional-data").getText()).contains("reason").contains("<i>cleanup</i>");
+		assertThat(this.browser.find("#serialized-data").getText()).contains("<b onmouseover=alert(3)>bold</b>");
+		assertThat(this.browser.all("main img, main script, main b, main i")).isEmpty();
 		assertThatExceptionOfType(NoAlertPresentException.class)
 			.isThrownBy(() -> this.browser.driver.switchTo().alert());
 	}
