@@ -174,9 +174,16 @@ function objectLink(entry) {
     { class: 'object', title: entry.model + ' ' + entry.objectPk }, entry.objectRepr || entry.objectPk);
 }
 
+// what the endpoint shows instead of a value to a caller who is not shown values
+const MASK = '******';
+
 function actorLink(actor) {
   if (actor === null || actor === undefined) {
     return h('span', { class: 'muted' }, 'no actor');
+  }
+  if (actor === MASK) {
+    // filtering by actor is refused to whom values are not shown
+    return h('span', { title: 'Values are not shown to you' }, actor);
   }
   return link(logState({ actor }), { class: 'actor' }, actor);
 }
@@ -286,7 +293,7 @@ async function renderEntry(state, token) {
   const related = [
     h('li', null, link({ view: 'history', filters: { model: entry.model, objectPk: entry.objectPk }, actions: [] },
       { id: 'to-history' }, 'History of this object')),
-    entry.actor !== null ? h('li', null, link(logState({ actor: entry.actor }), { id: 'to-actor' },
+    entry.actor !== null && entry.actor !== MASK ? h('li', null, link(logState({ actor: entry.actor }), { id: 'to-actor' },
       'Entries by ' + entry.actor)) : null,
     entry.cid !== null ? h('li', null, link(logState({ cid: entry.cid }), { id: 'to-request' },
       'Entries of this request')) : null,
@@ -352,7 +359,7 @@ function chart(title, counts, id, filterName) {
   return h('section', { id, class: 'chart', 'aria-label': title },
     h('h3', null, title),
     h('ul', { class: 'bars' }, rows.map((row) => h('li', null,
-      h('span', { class: 'label' }, filterName && row.name !== '******'
+      h('span', { class: 'label' }, filterName && row.name !== MASK
         ? link(logState(filterName === 'action' ? {} : { [filterName]: row.name },
           filterName === 'action' ? [row.name] : []), null, row.name)
         : row.name),
