@@ -1,5 +1,8 @@
 package dev.auditlog.spring.ui;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
 import dev.auditlog.spring.actuate.AuditlogEndpoint;
 import dev.auditlog.spring.actuate.AuditlogEndpointAutoConfiguration;
 
@@ -18,8 +21,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.http.converter.ResourceHttpMessageConverter;
+import org.springframework.http.converter.StringHttpMessageConverter;
 import org.springframework.web.servlet.function.RouterFunction;
-import org.springframework.web.servlet.function.ServerResponse;
+import org.springframework.web.servlet.function.support.RouterFunctionMapping;
 
 /**
  * The audit log's browsing page at {@code auditlog.ui.path} ({@code /auditlog} by
@@ -42,12 +48,28 @@ import org.springframework.web.servlet.function.ServerResponse;
 @EnableConfigurationProperties(AuditlogUiProperties.class)
 public final class AuditlogUiAutoConfiguration {
 
+	/**
+	 * After Spring MVC's request mappings and functional routes, before its static
+	 * resources ({@code Ordered.LOWEST_PRECEDENCE - 1}).
+	 */
+	static final int ORDER = Ordered.LOWEST_PRECEDENCE - 10;
+
+	/**
+	 * The page's own handler mapping, consulted after the application's controllers and
+	 * functional routes: an application that already answers at the page's path keeps its
+	 * answer.
+	 */
 	@Bean
 	@ConditionalOnBean({ AuditlogEndpoint.class, PathMappedEndpoints.class })
-	@ConditionalOnMissingBean(name = "auditlogUiRouterFunction")
-	RouterFunction<ServerResponse> auditlogUiRouterFunction(AuditlogUiProperties properties,
-			PathMappedEndpoints endpoints) {
-		return new AuditlogPage(properties.getPath(), endpoints).routes();
+	@ConditionalOnMissingBean(name = "auditlogUiHandlerMapping")
+	RouterFunctionMapping auditlogUiHandlerMapping(AuditlogUiProperties properties, PathMappedEndpoints endpoints) {
+		RouterFunctionMapping mapping = new RouterFunctionMapping(
+				new AuditlogPage(properties.getPath(), endpoints).routes());
+		mapping.setOrder(ORDER);
+		// the page writes only its HTML and its files
+		mapping.setMessageConverters(
+				List.of(new StringHttpMessageConverter(StandardCharsets.UTF_8), new ResourceHttpMessageConverter()));
+		return mapping;
 	}
 
 }

@@ -9,13 +9,18 @@ import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfi
 import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointAutoConfiguration;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.function.RouterFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,7 +37,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 class AuditlogUiAutoConfigurationTests {
 
-	private static final String PAGE = "auditlogUiRouterFunction";
+	private static final String PAGE = "auditlogUiHandlerMapping";
 
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(EndpointAutoConfiguration.class, WebEndpointAutoConfiguration.class,
@@ -106,8 +111,31 @@ class AuditlogUiAutoConfigurationTests {
 						.containsString("<meta name=\"auditlog-endpoint\" content=\"/manage/auditlog\">")))
 					.andExpect(content().string(org.hamcrest.Matchers
 						.containsString("<script type=\"module\" src=\"/admin/log/assets/app.js\">")));
+				mvc.perform(get("/admin/log/assets/state.js"))
+					.andExpect(status().isOk())
+					.andExpect(header().string("Content-Security-Policy", AuditlogPage.CONTENT_SECURITY_POLICY))
+					.andExpect(content().contentTypeCompatibleWith("text/javascript"));
 				mvc.perform(get("/admin/log/index.html")).andExpect(status().isNotFound());
 				mvc.perform(get("/auditlog")).andExpect(status().isNotFound());
+			});
+	}
+
+	@Test
+	void leavesThePathToAControllerOfTheApplication() {
+		new WebApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(EndpointAutoConfiguration.class, WebEndpointAutoConfiguration.class,
+							HttpMessageConvertersAutoConfiguration.class, DispatcherServletAutoConfiguration.class,
+							WebMvcAutoConfiguration.class, AuditlogUiAutoConfiguration.class))
+			.withUserConfiguration(EndpointConfiguration.class, OwnPageController.class)
+			.withPropertyValues("management.endpoints.web.exposure.include=auditlog")
+			.run((context) -> {
+				assertThat(context).hasBean(PAGE);
+				MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).build();
+				mvc.perform(get("/auditlog")).andExpect(content().string("the application's own"));
+				mvc.perform(get("/auditlog/"))
+					.andExpect(status().isOk())
+					.andExpect(header().string("Content-Security-Policy", AuditlogPage.CONTENT_SECURITY_POLICY));
 			});
 	}
 
@@ -119,6 +147,16 @@ class AuditlogUiAutoConfigurationTests {
 				.getFailure()
 				.rootCause()
 				.hasMessageContaining("auditlog.ui.path must start with '/'"));
+	}
+
+	@RestController
+	static class OwnPageController {
+
+		@GetMapping("/auditlog")
+		String page() {
+			return "the application's own";
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
