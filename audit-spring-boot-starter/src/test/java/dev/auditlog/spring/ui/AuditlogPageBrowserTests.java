@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
 
@@ -279,6 +280,31 @@ class AuditlogPageBrowserTests {
 		assertThat(this.browser.all("#events tbody tr")).isNotEmpty()
 			.allSatisfy((row) -> assertThat(row.getText()).contains("admin"));
 		assertThat(this.browser.find("#events").getText()).contains("AUTHENTICATION_SUCCESS");
+	}
+
+	@Test
+	void tellsAUserWhoseSessionEndedToSignInAgain() {
+		asAdmin();
+		open("/auditlog?model=Book&size=10");
+		this.browser.driver.manage().deleteAllCookies();
+		this.browser.click("#older");
+		assertThat(this.browser.find("#problem").getText()).contains("You are not signed in");
+		assertThat(this.browser.all("#entries")).isEmpty();
+	}
+
+	@Test
+	void pagesWithTheKeyboard() {
+		asAdmin();
+		open("/auditlog?model=Book&size=10");
+		List<Long> first = shownIds();
+		this.browser.find("#older").sendKeys(Keys.ENTER);
+		List<Long> second = shownIds();
+		assertThat(second).hasSize(10).doesNotContainAnyElementsOf(first);
+		this.browser.find("#newer").sendKeys(Keys.ENTER);
+		assertThat(shownIds()).isEqualTo(first);
+		this.browser.find("#entries a.entry-link").sendKeys(Keys.ENTER);
+		this.browser.ready();
+		assertThat(this.browser.find("#entry-meta").getText()).contains("#" + first.get(0));
 	}
 
 	@Test
