@@ -308,9 +308,24 @@ class AuditlogPageBrowserTests {
 	}
 
 	@Test
-	void savesAScreenshot() throws Exception {
+	void runsWithoutAnErrorInTheBrowserAndSavesAScreenshot() throws Exception {
 		asAdmin();
+		this.browser.errors();
 		open("/auditlog?size=15");
+		this.browser.click("#entries a.entry-link");
+		this.browser.ready();
+		this.browser.click("#to-history");
+		this.browser.ready();
+		this.browser.click("#nav-summary");
+		this.browser.ready();
+		this.browser.click("#nav-events");
+		this.browser.ready();
+		this.browser.click("#nav-log");
+		this.browser.ready();
+		assertThat(this.browser.errors()).isEmpty();
+		// the browser's log does report errors
+		this.browser.driver.executeScript("console.error('probe')");
+		assertThat(this.browser.errors()).anySatisfy((error) -> assertThat(error).contains("probe"));
 		Path screenshot = this.browser.screenshot("auditlog-page.png");
 		assertThat(Files.size(screenshot)).isGreaterThan(10_000);
 	}
