@@ -360,6 +360,18 @@ public class AuditlogProperties {
 		 */
 		private AuthenticationSuccess authenticationSuccess = AuthenticationSuccess.INTERACTIVE;
 
+		private final SuspiciousRequests suspiciousRequests = new SuspiciousRequests();
+
+		private final LoginBurst loginBurst = new LoginBurst();
+
+		public SuspiciousRequests getSuspiciousRequests() {
+			return this.suspiciousRequests;
+		}
+
+		public LoginBurst getLoginBurst() {
+			return this.loginBurst;
+		}
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -390,6 +402,192 @@ public class AuditlogProperties {
 
 		public void setSlowRequestThreshold(@Nullable Duration slowRequestThreshold) {
 			this.slowRequestThreshold = slowRequestThreshold;
+		}
+
+	}
+
+	/**
+	 * Suspicious-request monitoring: requests matching a rule are recorded as
+	 * SUSPICIOUS_REQUEST events.
+	 *
+	 * @since 0.1.0
+	 */
+	public static class SuspiciousRequests {
+
+		/**
+		 * Whether to inspect each request and record those matching a rule as
+		 * SUSPICIOUS_REQUEST events.
+		 */
+		private boolean enabled;
+
+		/**
+		 * Built-in rules applied: path-traversal, sql-injection, script-injection,
+		 * scanner-user-agent and long-url. Rules defined as SuspiciousRequestRule beans
+		 * are applied as well.
+		 */
+		private Set<String> rules = new LinkedHashSet<>(
+				List.of("path-traversal", "sql-injection", "script-injection", "scanner-user-agent", "long-url"));
+
+		/**
+		 * Number of characters of path and query above which the long-url rule matches.
+		 */
+		private int maxUrlLength = 2048;
+
+		/**
+		 * Number of SUSPICIOUS_REQUEST events recorded per client address and minute;
+		 * further matches in that minute are counted and reported with the next event.
+		 */
+		private int maxEventsPerMinute = 10;
+
+		/**
+		 * Number of client addresses whose event counts are kept in memory; the least
+		 * recently seen are forgotten first.
+		 */
+		private int maxTrackedAddresses = 10_000;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Set<String> getRules() {
+			return this.rules;
+		}
+
+		public void setRules(Set<String> rules) {
+			this.rules = rules;
+		}
+
+		public int getMaxUrlLength() {
+			return this.maxUrlLength;
+		}
+
+		public void setMaxUrlLength(int maxUrlLength) {
+			this.maxUrlLength = maxUrlLength;
+		}
+
+		public int getMaxEventsPerMinute() {
+			return this.maxEventsPerMinute;
+		}
+
+		public void setMaxEventsPerMinute(int maxEventsPerMinute) {
+			this.maxEventsPerMinute = maxEventsPerMinute;
+		}
+
+		public int getMaxTrackedAddresses() {
+			return this.maxTrackedAddresses;
+		}
+
+		public void setMaxTrackedAddresses(int maxTrackedAddresses) {
+			this.maxTrackedAddresses = maxTrackedAddresses;
+		}
+
+	}
+
+	/**
+	 * Login-burst detection: authentication failures counted per client address and per
+	 * username in a sliding window.
+	 *
+	 * @since 0.1.0
+	 */
+	public static class LoginBurst {
+
+		/**
+		 * Whether to record a LOGIN_BURST event when the authentication failures of one
+		 * client address or one username reach max-failures within the window.
+		 */
+		private boolean enabled;
+
+		/**
+		 * Number of authentication failures within the window that make a burst.
+		 */
+		private int maxFailures = 10;
+
+		/**
+		 * Sliding window in which failures are counted.
+		 */
+		private Duration window = Duration.ofMinutes(1);
+
+		/**
+		 * How long further sign-in attempts of a client address or username in a burst
+		 * are refused with 429 Too Many Requests; unset refuses none and only records.
+		 */
+		private @Nullable Duration coolDown;
+
+		/**
+		 * Paths whose POST requests are sign-in attempts (form login), besides every
+		 * request carrying an Authorization header.
+		 */
+		private Set<String> loginPaths = new LinkedHashSet<>(List.of("/login"));
+
+		/**
+		 * Request parameter holding the username of a form sign-in.
+		 */
+		private String usernameParameter = "username";
+
+		/**
+		 * Number of client addresses and of usernames whose failures are kept in memory;
+		 * the least recently seen are forgotten first.
+		 */
+		private int maxTracked = 10_000;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getMaxFailures() {
+			return this.maxFailures;
+		}
+
+		public void setMaxFailures(int maxFailures) {
+			this.maxFailures = maxFailures;
+		}
+
+		public Duration getWindow() {
+			return this.window;
+		}
+
+		public void setWindow(Duration window) {
+			this.window = window;
+		}
+
+		public @Nullable Duration getCoolDown() {
+			return this.coolDown;
+		}
+
+		public void setCoolDown(@Nullable Duration coolDown) {
+			this.coolDown = coolDown;
+		}
+
+		public Set<String> getLoginPaths() {
+			return this.loginPaths;
+		}
+
+		public void setLoginPaths(Set<String> loginPaths) {
+			this.loginPaths = loginPaths;
+		}
+
+		public String getUsernameParameter() {
+			return this.usernameParameter;
+		}
+
+		public void setUsernameParameter(String usernameParameter) {
+			this.usernameParameter = usernameParameter;
+		}
+
+		public int getMaxTracked() {
+			return this.maxTracked;
+		}
+
+		public void setMaxTracked(int maxTracked) {
+			this.maxTracked = maxTracked;
 		}
 
 	}

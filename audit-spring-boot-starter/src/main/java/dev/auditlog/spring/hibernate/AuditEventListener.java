@@ -259,7 +259,7 @@ final class AuditEventListener
 			AuditedModel child = this.models.find(session.bestGuessEntityName(element));
 			String field = (child != null) ? child.parentField(persister.getRole()) : null;
 			Object id = (field != null) ? session.getContextEntityIdentifier(element) : null;
-			PendingChange change = (id != null) ? changes.created(child, id) : null;
+			PendingChange change = (child != null && id != null) ? changes.created(child, id) : null;
 			if (change == null || change.after == null) {
 				continue;
 			}

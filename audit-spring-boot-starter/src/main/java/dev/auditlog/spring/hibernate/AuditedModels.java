@@ -198,7 +198,7 @@ final class AuditedModels {
 			built = policy.options(options.overriddenBy(overrides)).build();
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidAuditConfigurationException(ex.getMessage(), ex);
+			throw new InvalidAuditConfigurationException(String.valueOf(ex.getMessage()), ex);
 		}
 		for (String field : built.trackedCollections()) {
 			CollectionPersister collection = findCollection(persister, field, collections);

@@ -1,5 +1,6 @@
 package dev.auditlog.spring.hibernate;
 
+import java.util.Objects;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -120,7 +121,7 @@ final class MicrometerRecordingMetrics implements RecordingMetrics {
 	@Override
 	public void vetoed(Action action) {
 		if (this.vetoed != null) {
-			this.vetoed.get(action).increment();
+			Objects.requireNonNull(this.vetoed.get(action)).increment();
 		}
 	}
 
@@ -137,7 +138,7 @@ final class MicrometerRecordingMetrics implements RecordingMetrics {
 	private static void count(@Nullable Map<Action, Counter> counters, List<LogEntry> entries) {
 		if (counters != null) {
 			for (LogEntry entry : entries) {
-				counters.get(entry.action()).increment();
+				Objects.requireNonNull(counters.get(entry.action())).increment();
 			}
 		}
 	}

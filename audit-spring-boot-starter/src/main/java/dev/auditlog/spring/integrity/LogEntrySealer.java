@@ -1,5 +1,7 @@
 package dev.auditlog.spring.integrity;
 
+import java.util.Objects;
+import java.util.Optional;
 import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Duration;
@@ -90,7 +92,10 @@ final class LogEntrySealer implements SmartLifecycle, RetentionCheckpoint {
 		ensureLockRow();
 		long sealed = 0;
 		while (true) {
-			Seal seal = this.transaction.execute((status) -> sealOnce());
+			// an Optional: the callback's result is non-null for NullAway without generic
+			// nullness
+			Optional<Seal> once = this.transaction.execute((status) -> Optional.ofNullable(sealOnce()));
+			Seal seal = (once != null) ? once.orElse(null) : null;
 			if (seal == null) {
 				return sealed;
 			}
@@ -129,7 +134,7 @@ final class LogEntrySealer implements SmartLifecycle, RetentionCheckpoint {
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 		List<long[]> ids = new ArrayList<>();
 		StringBuilder entries = new StringBuilder();
-		JdbcTemplate limited = new JdbcTemplate(this.jdbc.getDataSource());
+		JdbcTemplate limited = new JdbcTemplate(Objects.requireNonNull(this.jdbc.getDataSource()));
 		limited.setMaxRows(this.maxEntriesPerSeal);
 		limited.query("SELECT id, hash, timestamp FROM auditlog_logentry WHERE seal_id IS NULL AND hash IS NOT NULL "
 				+ "AND timestamp >= ? ORDER BY id", (rs) -> {

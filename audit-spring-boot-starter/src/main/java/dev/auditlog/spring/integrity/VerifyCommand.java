@@ -1,5 +1,6 @@
 package dev.auditlog.spring.integrity;
 
+import java.util.Objects;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -103,7 +104,7 @@ public final class VerifyCommand {
 		Map<String, String> keys = new LinkedHashMap<>();
 		properties.stringPropertyNames().stream().sorted().forEach((id) -> keys.put(id, properties.getProperty(id)));
 		String first = keys.keySet().iterator().next();
-		String key = keys.remove(first);
+		String key = Objects.requireNonNull(keys.remove(first));
 		return SealKeys.hmac(first, key, keys);
 	}
 

@@ -65,7 +65,8 @@ public final class AuditlogWebAutoConfiguration {
 		return registration;
 	}
 
-	private static CorrelationIdProvider correlationIdProvider(AuditlogProperties properties, BeanFactory beanFactory) {
+	private static @Nullable CorrelationIdProvider correlationIdProvider(AuditlogProperties properties,
+			BeanFactory beanFactory) {
 		String getter = properties.getCid().getGetter();
 		if (getter == null || getter.isBlank()) {
 			return null;

@@ -63,6 +63,30 @@ abstract class SignInEventScenarios {
 			.containsExactly("LOGOUT bob", "AUTHENTICATION_FAILURE alice", "AUTHENTICATION_FAILURE mallory");
 	}
 
+	@Test
+	void aFailedBearerTokenIsRecordedByItsFingerprintNeverItself() throws Exception {
+		TestDatabase database = database();
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(SignInApplication.class)
+			.properties("server.port=0", "spring.jpa.open-in-view=false", "spring.datasource.url=" + database.url(),
+					"spring.datasource.username=" + database.username(),
+					"spring.datasource.password=" + database.password(), "spring.datasource.hikari.maximum-pool-size=2")
+			.run()) {
+			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+			jdbc.update("DELETE FROM auditlog_event");
+			String base = "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();
+			String token = "eyJhbGciOiJIUzI1NiJ9.leaked-secret-token";
+			assertThat(get(base, "Bearer " + token).statusCode()).isEqualTo(401);
+			assertThat(get(base, "Bearer " + token).statusCode()).isEqualTo(401);
+			List<String> rows = jdbc.query("SELECT type, principal, remote_addr, cid, data FROM auditlog_event",
+					(rs, row) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3) + " " + rs.getString(4)
+							+ " " + rs.getString(5));
+			assertThat(rows).hasSize(2).allSatisfy((row) -> {
+				assertThat(row).startsWith("AUTHENTICATION_FAILURE token sha256:").doesNotContain("leaked-secret");
+			});
+			assertThat(rows.get(0).split(" ")[2]).isEqualTo(rows.get(1).split(" ")[2]).matches("sha256:[0-9a-f]{16}");
+		}
+	}
+
 	/**
 	 * Start the application in the given mode and sign in every way: two requests with
 	 * HTTP Basic, one with a bearer token, a form login and its logout, a wrong Basic

@@ -1,0 +1,15 @@
+package dev.auditlog.spring.slice;
+
+import dev.auditlog.spring.testdb.TestDatabase;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+class H2RepositorySliceTests extends RepositorySliceScenarios {
+
+	@DynamicPropertySource
+	static void dataSource(DynamicPropertyRegistry registry) {
+		TestDatabase.h2("auditlog_repository_slice").register(registry);
+	}
+
+}

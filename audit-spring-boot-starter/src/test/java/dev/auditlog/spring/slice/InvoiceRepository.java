@@ -1,0 +1,7 @@
+package dev.auditlog.spring.slice;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface InvoiceRepository extends JpaRepository<Invoice, String> {
+
+}
