@@ -3,7 +3,7 @@
 
 import { h, s, replace } from './dom.js';
 import {
-  ACTIONS, DEFAULT_SIZE, EVENT_DAYS, bars, changeRows, changesSummary, endpointQuery, filterInstant, formatTimestamp, instantMillis,
+  ACTIONS, DEFAULT_SIZE, EVENT_DAYS, EVENT_TYPES, bars, changeRows, changesSummary, endpointQuery, filterInstant, formatTimestamp, instantMillis,
   parseState, problemMessage, toSearch, valueText,
 } from './state.js';
 
@@ -373,16 +373,24 @@ async function renderSummary(state, token) {
   const form = h('form', { class: 'filters inline', 'aria-label': 'Summary window', id: 'summary-form' },
     h('div', { class: 'field' }, h('label', { for: 'filter-days' }, 'Days'),
       h('input', { id: 'filter-days', name: 'days', type: 'number', min: 1, max: 36500, value: days })),
-    h('div', { class: 'buttons' }, h('button', { type: 'submit' }, 'Show')));
+    h('div', { class: 'field' }, h('label', { for: 'filter-actor' }, 'Actor'),
+      h('input', { id: 'filter-actor', name: 'actor', type: 'text', value: state.filters.actor || '', autocomplete: 'off' })),
+    h('div', { class: 'buttons' }, h('button', { type: 'submit', id: 'show-summary' }, 'Show')));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    navigate(toSearch({ view: 'summary', days: String(new FormData(form).get('days') || ''), filters: {}, actions: [] }));
+    const data = new FormData(form);
+    const actor = String(data.get('actor') || '').trim();
+    navigate(toSearch({ view: 'summary', days: String(data.get('days') || ''), filters: { actor: actor || null }, actions: [] }));
   });
   replace(view, h('h2', null, 'Summary'), form);
   setStatus('Loading summary…');
   let summary;
   try {
-    summary = await read(ENDPOINT + '/summary?days=' + encodeURIComponent(days));
+    const params = new URLSearchParams({ days });
+    if (state.filters.actor) {
+      params.set('actor', state.filters.actor);
+    }
+    summary = await read(ENDPOINT + '/summary?' + params);
   }
   catch (ex) {
     if (token === generation) {
@@ -407,11 +415,13 @@ async function renderSummary(state, token) {
 // ---------------------------------------------------------------- system events
 
 async function renderEvents(state, token) {
-  const field = (name, label, type) => h('div', { class: 'field' },
+  const field = (name, label, type, list) => h('div', { class: 'field' },
     h('label', { for: 'filter-' + name }, label),
-    h('input', { id: 'filter-' + name, name, type: type || 'text', value: state.filters[name] || '', autocomplete: 'off' }));
+    h('input', { id: 'filter-' + name, name, type: type || 'text', value: state.filters[name] || '', autocomplete: 'off', list }));
   const form = h('form', { class: 'filters', role: 'search', 'aria-label': 'Filter events', id: 'filters' },
-    field('principal', 'Principal'), field('type', 'Type'), field('from', 'From', 'date'), field('to', 'To (inclusive)', 'date'),
+    field('principal', 'Principal'), field('type', 'Type', 'text', 'event-types'),
+    h('datalist', { id: 'event-types' }, EVENT_TYPES.map((type) => h('option', { value: type }))),
+    field('from', 'From', 'date'), field('to', 'To (inclusive)', 'date'),
     h('div', { class: 'buttons' }, h('button', { type: 'submit', id: 'apply' }, 'Apply filters'),
       link({ view: 'events', filters: {}, actions: [] }, { class: 'button secondary' }, 'Clear')));
   form.addEventListener('submit', (event) => {

@@ -256,5 +256,9 @@ export function changesSummary(changes, action) {
   }).join('; ');
 }
 
+/** The types of the system events the audit log records, offered in the type filter. */
+export const EVENT_TYPES = Object.freeze(['AUTHENTICATION_SUCCESS', 'AUTHENTICATION_FAILURE', 'AUTHORIZATION_FAILURE',
+  'LOGOUT', 'DATA_EXPORT', 'REQUEST_ERROR', 'SLOW_REQUEST', 'SUSPICIOUS_REQUEST', 'LOGIN_BURST']);
+
 /** The start of the default window of the events tab: this many days before now. */
 export const EVENT_DAYS = 30;

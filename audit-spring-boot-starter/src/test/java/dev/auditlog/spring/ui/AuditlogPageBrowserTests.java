@@ -220,6 +220,11 @@ class AuditlogPageBrowserTests {
 		assertThat(this.browser.find("#summary-models").getText()).contains("Book\n57");
 		assertThat(this.browser.find("#summary-actors").getText()).contains("alice\n29").contains("bob\n29");
 		assertThat(this.browser.all("#summary-actions svg rect")).hasSize(4);
+		this.browser.find("#filter-actor").sendKeys("alice");
+		this.browser.click("#show-summary");
+		this.browser.ready();
+		assertThat(this.browser.find("#summary-total").getText()).startsWith("29 entries");
+		assertThat(this.browser.driver.getCurrentUrl()).contains("actor=alice").contains("days=7");
 		this.browser.click("#summary-models a");
 		assertThat(shownIds()).hasSize(25);
 		assertThat(this.browser.driver.getCurrentUrl()).contains("model=Book");
