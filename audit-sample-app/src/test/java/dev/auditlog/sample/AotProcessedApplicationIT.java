@@ -48,6 +48,8 @@ class AotProcessedApplicationIT {
 				.baseUrl(base)
 				.defaultHeaders((headers) -> headers.setBasicAuth("admin", SecurityConfiguration.ADMIN_PASSWORD))
 				.build();
+			assertThat(admin.get().uri("/auditlog").retrieve().body(String.class))
+				.contains("<meta name=\"auditlog-endpoint\" content=\"/actuator/auditlog\">");
 			Map<String, Object> page = admin.get()
 				.uri("/actuator/auditlog?model=Product&objectPk={id}", created.get("id"))
 				.retrieve()

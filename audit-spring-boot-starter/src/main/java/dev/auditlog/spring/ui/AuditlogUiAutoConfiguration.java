@@ -21,6 +21,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.Ordered;
 import org.springframework.http.converter.ResourceHttpMessageConverter;
 import org.springframework.http.converter.StringHttpMessageConverter;
@@ -46,6 +47,7 @@ import org.springframework.web.servlet.function.support.RouterFunctionMapping;
 @ConditionalOnAvailableEndpoint(endpoint = AuditlogEndpoint.class, exposure = EndpointExposure.WEB)
 @ConditionalOnManagementPort(ManagementPortType.SAME)
 @EnableConfigurationProperties(AuditlogUiProperties.class)
+@ImportRuntimeHints(AuditlogUiRuntimeHints.class)
 public final class AuditlogUiAutoConfiguration {
 
 	/**

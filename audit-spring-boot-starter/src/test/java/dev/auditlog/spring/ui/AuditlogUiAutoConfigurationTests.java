@@ -1,10 +1,14 @@
 package dev.auditlog.spring.ui;
 
+import java.util.List;
+
 import dev.auditlog.AuditLog;
 import dev.auditlog.spring.actuate.AuditlogEndpoint;
 import dev.auditlog.spring.query.LogEntryRepository;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.aot.hint.RuntimeHints;
+import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointAutoConfiguration;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -137,6 +141,16 @@ class AuditlogUiAutoConfigurationTests {
 					.andExpect(status().isOk())
 					.andExpect(header().string("Content-Security-Policy", AuditlogPage.CONTENT_SECURITY_POLICY));
 			});
+	}
+
+	@Test
+	void registersThePagesFilesForNativeImages() {
+		RuntimeHints hints = new RuntimeHints();
+		new AuditlogUiRuntimeHints().registerHints(hints, getClass().getClassLoader());
+		for (String file : List.of("index.html", "assets/app.js", "assets/state.js", "assets/dom.js",
+				"assets/auditlog.css")) {
+			assertThat(RuntimeHintsPredicates.resource().forResource(AuditlogPage.LOCATION + file)).accepts(hints);
+		}
 	}
 
 	@Test
