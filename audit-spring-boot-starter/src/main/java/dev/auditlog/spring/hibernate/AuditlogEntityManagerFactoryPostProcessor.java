@@ -1,7 +1,8 @@
 package dev.auditlog.spring.hibernate;
 
 import java.time.Clock;
-import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Objects;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -48,7 +49,8 @@ final class AuditlogEntityManagerFactoryPostProcessor implements BeanPostProcess
 
 	private final BeanFactory beanFactory;
 
-	private final Map<SessionFactoryImplementor, Registration> registrations = new IdentityHashMap<>();
+	// in build order; session factories compare by identity
+	private final Map<SessionFactoryImplementor, Registration> registrations = new LinkedHashMap<>();
 
 	private @Nullable ApplicationEventPublisher events;
 
@@ -90,6 +92,16 @@ final class AuditlogEntityManagerFactoryPostProcessor implements BeanPostProcess
 	}
 
 	/**
+	 * Return the registrations made so far, in the order the session factories were
+	 * built.
+	 */
+	List<Registration> registrations() {
+		synchronized (this.registrations) {
+			return List.copyOf(this.registrations.values());
+		}
+	}
+
+	/**
 	 * Return the audited model of the given name, in any session factory.
 	 */
 	@Nullable AuditedModel modelNamed(String model) {
@@ -128,7 +140,7 @@ final class AuditlogEntityManagerFactoryPostProcessor implements BeanPostProcess
 			Supplier<LogEntryRecorder> recorder = SingletonSupplier.of(() -> recorder(properties, database));
 			AuditEventListener listener = new AuditEventListener(models, recorder, properties.isSquash());
 			this.registrations.put(sessionFactory,
-					new Registration(models, listener, recorder, transactionKey, dataSource));
+					new Registration(beanName, sessionFactory, models, listener, recorder, transactionKey, dataSource));
 			if (models.all().isEmpty()) {
 				return;
 			}
@@ -175,8 +187,9 @@ final class AuditlogEntityManagerFactoryPostProcessor implements BeanPostProcess
 	/**
 	 * What the audit log attached to one session factory.
 	 */
-	record Registration(AuditedModels models, AuditEventListener listener, Supplier<LogEntryRecorder> recorder,
-			EntityManagerFactory transactionKey, @Nullable DataSource dataSource) {
+	record Registration(String beanName, SessionFactoryImplementor sessionFactory, AuditedModels models,
+			AuditEventListener listener, Supplier<LogEntryRecorder> recorder, EntityManagerFactory transactionKey,
+			@Nullable DataSource dataSource) {
 
 	}
 

@@ -57,12 +57,16 @@ final class HibernateAuditLog implements AuditLog {
 
 	private final ObjectProvider<RetentionCheckpoint> checkpoint;
 
+	private final LogReads reads;
+
 	HibernateAuditLog(AuditlogEntityManagerFactoryPostProcessor registrations,
 			ObjectProvider<LogEntryRepository> repository, ValueFormatter formatter,
 			ObjectProvider<AuditEventStore> events, ActorResolution actorResolution,
-			ObjectProvider<IntegrityVerifier> verifier, ObjectProvider<RetentionCheckpoint> checkpoint) {
+			ObjectProvider<IntegrityVerifier> verifier, ObjectProvider<RetentionCheckpoint> checkpoint,
+			LogReads reads) {
 		this.registrations = registrations;
 		this.repository = repository;
+		this.reads = reads;
 		this.formatter = formatter;
 		this.events = events;
 		this.actorResolution = actorResolution;
@@ -95,7 +99,7 @@ final class HibernateAuditLog implements AuditLog {
 
 	@Override
 	public LogEntryQuery.Builder forModel(Class<?> model) {
-		return LogEntryQuery.builder().model(audited(model).model().entityName());
+		return LogEntryQuery.builder().model(this.reads.modelOf(model));
 	}
 
 	@Override
@@ -123,13 +127,13 @@ final class HibernateAuditLog implements AuditLog {
 		if (query.matchesNothing()) {
 			return new LogEntryPage(List.of(), null);
 		}
-		LogEntryPage page = repository().query(query);
+		LogEntryPage page = this.reads.query(query);
 		return new LogEntryPage(page.entries().stream().map(this::withLabels).toList(), page.next());
 	}
 
 	@Override
 	public Optional<LogEntry> find(long id) {
-		return repository().find(id).map(this::withLabels);
+		return this.reads.find(id).map(this::withLabels);
 	}
 
 	@Override
