@@ -1,9 +1,12 @@
 package dev.auditlog.spring.hibernate;
 
 import java.time.Clock;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -26,6 +29,7 @@ import dev.auditlog.spring.AdditionalDataProvider;
 import dev.auditlog.spring.AuditlogProperties;
 import dev.auditlog.spring.integrity.AuditlogIntegrityProperties;
 import dev.auditlog.spring.schema.AuditDatabase;
+import dev.auditlog.spring.schema.AuditlogSchemaMigration;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -51,6 +55,8 @@ final class AuditlogEntityManagerFactoryPostProcessor implements BeanPostProcess
 
 	// in build order; session factories compare by identity
 	private final Map<SessionFactoryImplementor, Registration> registrations = new LinkedHashMap<>();
+
+	private final Set<DataSource> migrated = Collections.newSetFromMap(new IdentityHashMap<>());
 
 	private @Nullable ApplicationEventPublisher events;
 
@@ -136,8 +142,11 @@ final class AuditlogEntityManagerFactoryPostProcessor implements BeanPostProcess
 				logger.info("No audited entities in EntityManagerFactory '{}': annotate one with @Auditable or list "
 						+ "it under auditlog.models", beanName);
 			}
-			AuditDatabase database = LogEntryWriter.databaseOf(sessionFactory.getJdbcServices().getDialect());
-			Supplier<LogEntryRecorder> recorder = SingletonSupplier.of(() -> recorder(properties, database));
+			if (!models.all().isEmpty()) {
+				prepareDatabase(beanName, models, sessionFactory, dataSource, properties);
+			}
+			Supplier<LogEntryRecorder> recorder = SingletonSupplier.of(() -> recorder(properties,
+					LogEntryWriter.databaseOf(sessionFactory.getJdbcServices().getDialect())));
 			AuditEventListener listener = new AuditEventListener(models, recorder, properties.isSquash());
 			this.registrations.put(sessionFactory,
 					new Registration(beanName, sessionFactory, models, listener, recorder, transactionKey, dataSource));
@@ -155,6 +164,19 @@ final class AuditlogEntityManagerFactoryPostProcessor implements BeanPostProcess
 			logger.debug("Auditing {} entities of EntityManagerFactory '{}': {}", models.all().size(), beanName,
 					models.all().stream().map(AuditedModel::entityName).toList());
 		}
+	}
+
+	private void prepareDatabase(String beanName, AuditedModels models, SessionFactoryImplementor sessionFactory,
+			@Nullable DataSource dataSource, AuditlogProperties properties) {
+		boolean migrate = properties.getSchema().isMigrate();
+		if (migrate) {
+			// the primary data source's tables are migrated before its
+			// EntityManagerFactory
+			this.beanFactory.getBeanProvider(AuditlogSchemaMigration.class)
+				.forEach((migration) -> this.migrated.add(migration.getDataSource()));
+		}
+		UnitDatabases.prepare(beanName, models, sessionFactory, dataSource, this.migrated, migrate,
+				List.copyOf(this.registrations.values()));
 	}
 
 	private LogEntryRecorder recorder(AuditlogProperties properties, AuditDatabase database) {

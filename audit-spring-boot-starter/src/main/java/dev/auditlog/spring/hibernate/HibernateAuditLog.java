@@ -139,7 +139,11 @@ final class HibernateAuditLog implements AuditLog {
 	@Override
 	public long flush(Instant before) {
 		this.checkpoint.ifAvailable((checkpoint) -> checkpoint.recordDeletion(before));
-		return repository().deleteBefore(before);
+		long deleted = 0;
+		for (LogEntryRepository repository : this.reads.all()) {
+			deleted += repository.deleteBefore(before);
+		}
+		return deleted;
 	}
 
 	@Override
@@ -238,10 +242,6 @@ final class HibernateAuditLog implements AuditLog {
 				entry.objectId(), entry.objectRepr(), entry.actor(), entry.remoteAddr(), entry.cid(),
 				entry.changes().withDisplayRules(model.policy().displayRules()), entry.additionalData(),
 				entry.serializedData());
-	}
-
-	private LogEntryRepository repository() {
-		return this.repository.getObject();
 	}
 
 	private record Target(Registration registration, AuditedModel model) {

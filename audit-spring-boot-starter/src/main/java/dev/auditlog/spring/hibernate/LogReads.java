@@ -211,8 +211,46 @@ final class LogReads {
 		return this.unitRepositories.computeIfAbsent(registration.dataSource(), this.unitRepository);
 	}
 
+	/**
+	 * Return the repositories of every database that holds entries: the primary data
+	 * source's and those of the other persistence units with audited entities.
+	 */
+	List<LogEntryRepository> all() {
+		List<LogEntryRepository> all = new ArrayList<>();
+		LogEntryRepository primary = this.repository.getIfAvailable();
+		if (primary != null) {
+			all.add(primary);
+		}
+		for (Registration registration : this.registrations.registrations()) {
+			if (!registration.models().all().isEmpty() && registration.dataSource() != null) {
+				LogEntryRepository repository = repositoryOf(registration);
+				if (!all.contains(repository)) {
+					all.add(repository);
+				}
+			}
+		}
+		return all;
+	}
+
+	/**
+	 * Return the application's repository or, without one (several data sources, none of
+	 * them primary), that of the only persistence unit with audited entities.
+	 */
 	private LogEntryRepository primary() {
-		return this.repository.getObject();
+		LogEntryRepository repository = this.repository.getIfAvailable();
+		if (repository != null) {
+			return repository;
+		}
+		List<Registration> audited = this.registrations.registrations()
+			.stream()
+			.filter((registration) -> !registration.models().all().isEmpty() && registration.dataSource() != null)
+			.toList();
+		if (audited.size() == 1) {
+			return repositoryOf(audited.get(0));
+		}
+		throw new IllegalStateException("There is no LogEntryRepository bean (it needs one DataSource, or one marked "
+				+ "@Primary) to read entries that name no model or an unknown one; name the model to read the "
+				+ "database of the persistence unit that maps it");
 	}
 
 	private static @Nullable EntityPersister persisterOf(Registration registration, Class<?> type) {
