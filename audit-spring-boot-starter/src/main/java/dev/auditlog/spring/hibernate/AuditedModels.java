@@ -221,8 +221,9 @@ final class AuditedModels {
 							elementForms, orderedCollections);
 				}
 				catch (InvalidAuditConfigurationException ex) {
-					throw new InvalidAuditConfigurationException("Audit model '" + entityName + "': " + ex.getMessage(),
-							ex);
+					// without the cause: the failure report shows the innermost message
+					throw new InvalidAuditConfigurationException(
+							"Audit model '" + entityName + "': " + ex.getMessage());
 				}
 			}
 		}

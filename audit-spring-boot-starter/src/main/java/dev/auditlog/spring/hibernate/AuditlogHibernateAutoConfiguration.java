@@ -44,15 +44,20 @@ public final class AuditlogHibernateAutoConfiguration {
 	}
 
 	@Bean
+	LogReads auditlogLogReads(AuditlogEntityManagerFactoryPostProcessor auditlogEntityManagerFactoryPostProcessor,
+			ObjectProvider<LogEntryRepository> logEntryRepository, ObjectProvider<DataSource> dataSource,
+			AuditlogProperties properties) {
+		return new LogReads(auditlogEntityManagerFactoryPostProcessor, logEntryRepository, dataSource,
+				(unit) -> LogEntryRepositories.jdbc(unit, properties.getRetention().getBatchSize()));
+	}
+
+	@Bean
 	@ConditionalOnMissingBean(AuditLog.class)
 	AuditLog auditLog(AuditlogEntityManagerFactoryPostProcessor auditlogEntityManagerFactoryPostProcessor,
 			ObjectProvider<LogEntryRepository> logEntryRepository, ValueFormatter valueFormatter,
 			ObjectProvider<AuditEventStore> auditEventStore, ActorResolution actorResolution,
 			ObjectProvider<IntegrityVerifier> integrityVerifier,
-			ObjectProvider<RetentionCheckpoint> retentionCheckpoint, ObjectProvider<DataSource> dataSource,
-			AuditlogProperties properties) {
-		LogReads reads = new LogReads(auditlogEntityManagerFactoryPostProcessor, logEntryRepository, dataSource,
-				(unit) -> LogEntryRepositories.jdbc(unit, properties.getRetention().getBatchSize()));
+			ObjectProvider<RetentionCheckpoint> retentionCheckpoint, LogReads reads) {
 		return new HibernateAuditLog(auditlogEntityManagerFactoryPostProcessor, logEntryRepository, valueFormatter,
 				auditEventStore, actorResolution, integrityVerifier, retentionCheckpoint, reads);
 	}

@@ -140,7 +140,7 @@ final class HibernateAuditLog implements AuditLog {
 	public long flush(Instant before) {
 		this.checkpoint.ifAvailable((checkpoint) -> checkpoint.recordDeletion(before));
 		long deleted = 0;
-		for (LogEntryRepository repository : this.reads.all()) {
+		for (LogEntryRepository repository : this.reads.repositories()) {
 			deleted += repository.deleteBefore(before);
 		}
 		return deleted;

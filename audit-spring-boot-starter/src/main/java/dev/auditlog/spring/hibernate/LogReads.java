@@ -16,6 +16,7 @@ import dev.auditlog.core.LogEntry;
 import dev.auditlog.core.LogEntryPage;
 import dev.auditlog.core.LogEntryQuery;
 import dev.auditlog.spring.hibernate.AuditlogEntityManagerFactoryPostProcessor.Registration;
+import dev.auditlog.spring.query.LogEntryDatabases;
 import dev.auditlog.spring.query.LogEntryRepository;
 import jakarta.persistence.MappedSuperclass;
 import org.hibernate.persister.entity.EntityPersister;
@@ -34,7 +35,7 @@ import org.springframework.beans.factory.ObjectProvider;
  * bean, on its primary data source. A model whose audited subclasses are mapped by
  * several persistence units cannot be read as one page and is refused.
  */
-final class LogReads {
+final class LogReads implements LogEntryDatabases {
 
 	/** Newest first: by timestamp, then id, both descending. */
 	static final Comparator<LogEntry> NEWEST_FIRST = Comparator.comparing(LogEntry::timestamp)
@@ -215,7 +216,8 @@ final class LogReads {
 	 * Return the repositories of every database that holds entries: the primary data
 	 * source's and those of the other persistence units with audited entities.
 	 */
-	List<LogEntryRepository> all() {
+	@Override
+	public List<LogEntryRepository> repositories() {
 		List<LogEntryRepository> all = new ArrayList<>();
 		LogEntryRepository primary = this.repository.getIfAvailable();
 		if (primary != null) {

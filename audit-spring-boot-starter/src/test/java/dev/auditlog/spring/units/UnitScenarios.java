@@ -12,6 +12,7 @@ import dev.auditlog.core.Action;
 import dev.auditlog.core.Changes;
 import dev.auditlog.core.LogEntry;
 import dev.auditlog.core.ValueChange;
+import dev.auditlog.spring.query.LogEntryDatabases;
 import dev.auditlog.spring.testdb.TestDatabase;
 import dev.auditlog.spring.units.legacy.LegacyCustomer;
 import dev.auditlog.spring.units.primary.Booking;
@@ -66,6 +67,9 @@ abstract class UnitScenarios {
 	@Autowired
 	@Qualifier("legacyTransactionManager")
 	PlatformTransactionManager legacyTransactionManager;
+
+	@Autowired
+	LogEntryDatabases databases;
 
 	JdbcTemplate primary;
 
@@ -151,6 +155,7 @@ abstract class UnitScenarios {
 	void flushDeletesTheEntriesOfEveryDatabase() {
 		inLegacy((em) -> em.persist(new LegacyCustomer(1L, "Ann")));
 		inPrimary((em) -> em.persist(new Booking(1L, "101")));
+		assertThat(this.databases.repositories()).hasSize(2);
 		assertThat(this.auditLog.flush(Instant.now().plusSeconds(60))).isEqualTo(2);
 		assertThat(this.legacy.queryForObject("SELECT count(*) FROM auditlog_logentry", Integer.class)).isZero();
 		assertThat(this.primary.queryForObject("SELECT count(*) FROM auditlog_logentry", Integer.class)).isZero();
