@@ -12,6 +12,8 @@ import dev.auditlog.core.Action;
 import dev.auditlog.core.Changes;
 import dev.auditlog.core.LogEntry;
 import dev.auditlog.core.ValueChange;
+import dev.auditlog.spring.actuate.AuditlogEndpoint;
+import dev.auditlog.spring.actuate.AuditlogEndpoint.ErrorDescriptor;
 import dev.auditlog.spring.query.LogEntryDatabases;
 import dev.auditlog.spring.testdb.TestDatabase;
 import dev.auditlog.spring.units.legacy.LegacyCustomer;
@@ -23,6 +25,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.actuate.endpoint.SecurityContext;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.orm.jpa.EntityManagerFactoryUtils;
@@ -31,6 +35,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
@@ -38,7 +43,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
  * own database in its own transaction, its audit tables are created there at startup, and
  * its entries are read from there. A subclass per pair of databases supplies them.
  */
-@SpringBootTest(classes = UnitsApplication.class, properties = "spring.jpa.open-in-view=false")
+@SpringBootTest(classes = UnitsApplication.class,
+		properties = { "spring.jpa.open-in-view=false", "management.endpoints.web.exposure.include=auditlog" })
 abstract class UnitScenarios {
 
 	@Autowired
@@ -70,6 +76,9 @@ abstract class UnitScenarios {
 
 	@Autowired
 	LogEntryDatabases databases;
+
+	@Autowired
+	AuditlogEndpoint endpoint;
 
 	JdbcTemplate primary;
 
@@ -127,6 +136,20 @@ abstract class UnitScenarios {
 		assertThat(this.auditLog.history(booking)).extracting(LogEntry::model).containsExactly("Booking");
 		assertThat(this.auditLog.query(this.auditLog.forModel(LegacyCustomer.class).build()).entries()).hasSize(2);
 		assertThat(this.auditLog.query(this.auditLog.forModel(Booking.class).build()).entries()).hasSize(1);
+	}
+
+	@Test
+	void aSuperclassOfModelsOfBothDatabasesIsRefusedWithAMessage() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.auditLog.query(this.auditLog.forModel(Stamped.class).build()))
+			.withMessageContaining("stands for audited models of several persistence units")
+			.withMessageContaining("EntityManagerFactory 'entityManagerFactory': Booking")
+			.withMessageContaining("EntityManagerFactory 'legacyEntityManagerFactory': LegacyCustomer");
+		WebEndpointResponse<?> response = this.endpoint.entries(SecurityContext.NONE, "Stamped", null, null, null, null,
+				null, null, null, null);
+		assertThat(response.getStatus()).isEqualTo(400);
+		assertThat(response.getBody()).isInstanceOfSatisfying(ErrorDescriptor.class,
+				(error) -> assertThat(error.parameter()).isEqualTo("model"));
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package dev.auditlog.spring.units.legacy;
 import dev.auditlog.annotation.Auditable;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import dev.auditlog.spring.units.Stamped;
 import jakarta.persistence.Table;
 
 /**
@@ -11,7 +12,7 @@ import jakarta.persistence.Table;
 @Entity
 @Auditable
 @Table(name = "legacy_customer")
-public class LegacyCustomer {
+public class LegacyCustomer extends Stamped {
 
 	@Id
 	private Long id;

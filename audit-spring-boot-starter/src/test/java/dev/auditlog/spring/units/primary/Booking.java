@@ -3,6 +3,7 @@ package dev.auditlog.spring.units.primary;
 import dev.auditlog.annotation.Auditable;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import dev.auditlog.spring.units.Stamped;
 import jakarta.persistence.Table;
 
 /**
@@ -11,7 +12,7 @@ import jakarta.persistence.Table;
 @Entity
 @Auditable
 @Table(name = "booking")
-public class Booking {
+public class Booking extends Stamped {
 
 	@Id
 	private Long id;
