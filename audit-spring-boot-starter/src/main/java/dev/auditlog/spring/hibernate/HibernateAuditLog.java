@@ -108,15 +108,25 @@ final class HibernateAuditLog implements AuditLog {
 			// no objects, no entries: order.getLines() may well be empty
 			return LogEntryQuery.builder().objectPks(List.of());
 		}
+		Target first = null;
 		String model = null;
 		List<String> keys = new ArrayList<>(entities.size());
 		for (Object entity : entities) {
 			Target target = audited(Hibernate.getClass(entity));
-			if (model != null && !model.equals(target.model().entityName())) {
-				throw new IllegalArgumentException(
-						"entities must be of one model, but are " + model + " and " + target.model().entityName());
+			if (first == null) {
+				first = target;
+				model = target.model().entityName();
 			}
-			model = target.model().entityName();
+			else if (!model.equals(target.model().entityName())) {
+				// subclasses of one hierarchy share its keys: the root stands for them
+				String root = rootOf(first);
+				if (target.registration() != first.registration() || !root.equals(rootOf(target))) {
+					throw new IllegalArgumentException(
+							"entities must be of one model or of one inheritance " + "hierarchy, but are "
+									+ first.model().entityName() + " and " + target.model().entityName());
+				}
+				model = root;
+			}
 			keys.add(this.formatter.formatKey(LogEntryRecorder.keyOf(idOf(target.registration(), entity))));
 		}
 		return LogEntryQuery.builder().model(model).objectPks(keys);
@@ -220,6 +230,19 @@ final class HibernateAuditLog implements AuditLog {
 					+ "@Auditable or list it under auditlog.models");
 		}
 		return new Target(registration, model);
+	}
+
+	/**
+	 * Return the entity name of the root of the inheritance hierarchy of a model.
+	 */
+	private static String rootOf(Target target) {
+		return target.registration()
+			.sessionFactory()
+			.getMappingMetamodel()
+			.getEntityDescriptor(target.model().type())
+			.getRootEntityDescriptor()
+			.getEntityPersister()
+			.getJpaEntityName();
 	}
 
 	private static Object idOf(Registration registration, Object entity) {

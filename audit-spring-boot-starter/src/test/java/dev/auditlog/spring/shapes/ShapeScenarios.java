@@ -163,6 +163,23 @@ abstract class ShapeScenarios {
 	}
 
 	@Test
+	void objectsOfSeveralSubclassesOfOneHierarchyAreQueriedTogether() {
+		Person ann = new Person(1L, "Ann", "ann@example.com");
+		Company acme = new Company(2L, "Acme", "DE1");
+		inTransaction((em) -> {
+			em.persist(ann);
+			em.persist(acme);
+			em.persist(new Person(3L, "Bob", "bob@example.com"));
+		});
+		assertThat(entries(this.auditLog.forObjects(List.of(ann, acme)))).extracting(LogEntry::objectPk)
+			.containsExactlyInAnyOrder("1", "2");
+		OrderItem order = new OrderItem(1L, 1, BigDecimal.ONE);
+		inTransaction((em) -> em.persist(order));
+		assertThatIllegalArgumentException().isThrownBy(() -> this.auditLog.forObjects(List.of(ann, order)))
+			.withMessageContaining("one model or of one inheritance hierarchy");
+	}
+
+	@Test
 	void aClassWithoutAuditedSubclassesIsRefusedWithAMessage() {
 		assertThatIllegalArgumentException().isThrownBy(() -> this.auditLog.forModel(Sku.class))
 			.withMessageContaining(Sku.class.getName())
