@@ -46,7 +46,8 @@ public interface AuditLog {
 	 * @param entities the objects, possibly none
 	 * @return a query builder filtering on their model and keys
 	 * @throws IllegalArgumentException if an object is not of an audited model, has no
-	 * identifier yet, or the objects are of different models
+	 * identifier yet, or the objects are of different models that are not subclasses of
+	 * one inheritance hierarchy (whose root then stands for them)
 	 */
 	LogEntryQuery.Builder forObjects(Collection<?> entities);
 

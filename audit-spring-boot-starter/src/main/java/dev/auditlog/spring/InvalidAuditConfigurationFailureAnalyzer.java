@@ -11,6 +11,9 @@ class InvalidAuditConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<I
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, InvalidAuditConfigurationException cause) {
+		if (cause instanceof InvalidAuditDatabaseException database) {
+			return new FailureAnalysis(cause.getMessage(), database.getAction(), cause);
+		}
 		return new FailureAnalysis(cause.getMessage(),
 				"Correct the auditlog.* configuration or the @Auditable annotation: models are named by their JPA "
 						+ "entity name (Product) or class name ([com.example.Product] in properties), fields by their "

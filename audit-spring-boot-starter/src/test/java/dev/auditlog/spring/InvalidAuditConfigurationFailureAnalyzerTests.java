@@ -20,4 +20,18 @@ class InvalidAuditConfigurationFailureAnalyzerTests {
 		assertThat(analysis.getAction()).contains("JPA entity name", "address.city");
 	}
 
+	@Test
+	void aDatabaseTheStarterCannotServeSaysWhatToChangeThere() {
+		BeanCreationException failure = new BeanCreationException("legacyEntityManagerFactory",
+				"Initialization of bean failed",
+				new InvalidAuditDatabaseException(
+						"EntityManagerFactory 'legacyEntityManagerFactory' audits LegacyCustomer, but its database has "
+								+ "no usable auditlog_logentry table",
+						"Apply the scripts under dev/auditlog/schema/", null));
+		FailureAnalysis analysis = new InvalidAuditConfigurationFailureAnalyzer().analyze(failure);
+		assertThat(analysis).isNotNull();
+		assertThat(analysis.getDescription()).contains("'legacyEntityManagerFactory'", "LegacyCustomer");
+		assertThat(analysis.getAction()).isEqualTo("Apply the scripts under dev/auditlog/schema/");
+	}
+
 }

@@ -148,7 +148,14 @@ public class AuditlogEndpoint {
 		try {
 			boolean shown = shown(securityContext, actor);
 			LogEntryQuery query = query(model, objectPk, actor, action, cid, from, to, before, size);
-			LogEntryPage page = this.auditLog.query(query);
+			LogEntryPage page;
+			try {
+				page = this.auditLog.query(query);
+			}
+			catch (IllegalArgumentException ex) {
+				// a model that stands for models of several databases
+				throw new BadParameterException("model", ex.getMessage());
+			}
 			return new WebEndpointResponse<>(new EntriesDescriptor(
 					page.entries().stream().map((entry) -> EntryDescriptor.of(entry, shown)).toList(), page.next()));
 		}

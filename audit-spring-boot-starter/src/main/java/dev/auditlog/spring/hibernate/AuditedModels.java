@@ -23,6 +23,7 @@ import dev.auditlog.spring.InvalidAuditConfigurationException;
 import jakarta.persistence.Transient;
 import org.hibernate.dialect.Dialect;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.generator.Generator;
 import org.hibernate.metamodel.CollectionClassification;
 import org.hibernate.metamodel.mapping.AttributeMapping;
 import org.hibernate.metamodel.mapping.BasicValuedModelPart;
@@ -184,7 +185,7 @@ final class AuditedModels {
 				continue;
 			}
 			fields.add(names[i], types[i]);
-			if (!types[i].isCollectionType()) {
+			if (!types[i].isCollectionType() && !isComputedByTheDatabase(persister, i)) {
 				readers.add(new AuditedModel.PropertyReader(i, names[i], types[i], fkAsString));
 			}
 		}
@@ -215,12 +216,39 @@ final class AuditedModels {
 		Set<String> orderedCollections = new TreeSet<>();
 		for (String name : names) {
 			if (!name.equals(ID_CLASS_PROPERTY)) {
-				addStoredForms(name, persister.findAttributeMapping(name), persister.getFactory(), storedForms,
-						elementForms, orderedCollections);
+				try {
+					addStoredForms(name, persister.findAttributeMapping(name), persister.getFactory(), storedForms,
+							elementForms, orderedCollections);
+				}
+				catch (InvalidAuditConfigurationException ex) {
+					// without the cause: the failure report shows the innermost message
+					throw new InvalidAuditConfigurationException(
+							"Audit model '" + entityName + "': " + ex.getMessage());
+				}
 			}
 		}
 		return new AuditedModel(entityName, type, built, idField, versionField, readers, storedForms, elementForms,
 				orderedCollections, parentFields);
+	}
+
+	/**
+	 * Return whether a property's value is the database's to compute and Hibernate does
+	 * not read it back after a write: a {@code @Formula}, or a column mapped with
+	 * {@code insertable = false, updatable = false} (a database default, a computed
+	 * column, a read-only copy of a foreign key) that no {@code @Generated} re-reads.
+	 * What the application holds there is not what the database holds after the write, so
+	 * it is never logged. Associations are not concerned: they are logged by the target's
+	 * id.
+	 */
+	private static boolean isComputedByTheDatabase(EntityPersister persister, int property) {
+		Type type = persister.getPropertyTypes()[property];
+		if (type.isAssociationType() || type.isCollectionType() || persister.getPropertyInsertability()[property]
+				|| persister.getPropertyUpdateability()[property]) {
+			return false;
+		}
+		AttributeMapping attribute = persister.findAttributeMapping(persister.getPropertyNames()[property]);
+		Generator generator = (attribute != null) ? attribute.getGenerator() : null;
+		return generator == null || !generator.generatedOnExecution();
 	}
 
 	/**

@@ -1,8 +1,12 @@
 package dev.auditlog.spring.hibernate;
 
 import java.time.Clock;
+import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -25,6 +29,7 @@ import dev.auditlog.spring.AdditionalDataProvider;
 import dev.auditlog.spring.AuditlogProperties;
 import dev.auditlog.spring.integrity.AuditlogIntegrityProperties;
 import dev.auditlog.spring.schema.AuditDatabase;
+import dev.auditlog.spring.schema.AuditlogSchemaMigration;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -48,7 +53,10 @@ final class AuditlogEntityManagerFactoryPostProcessor implements BeanPostProcess
 
 	private final BeanFactory beanFactory;
 
-	private final Map<SessionFactoryImplementor, Registration> registrations = new IdentityHashMap<>();
+	// in build order; session factories compare by identity
+	private final Map<SessionFactoryImplementor, Registration> registrations = new LinkedHashMap<>();
+
+	private final Set<DataSource> migrated = Collections.newSetFromMap(new IdentityHashMap<>());
 
 	private @Nullable ApplicationEventPublisher events;
 
@@ -90,6 +98,16 @@ final class AuditlogEntityManagerFactoryPostProcessor implements BeanPostProcess
 	}
 
 	/**
+	 * Return the registrations made so far, in the order the session factories were
+	 * built.
+	 */
+	List<Registration> registrations() {
+		synchronized (this.registrations) {
+			return List.copyOf(this.registrations.values());
+		}
+	}
+
+	/**
 	 * Return the audited model of the given name, in any session factory.
 	 */
 	@Nullable AuditedModel modelNamed(String model) {
@@ -124,11 +142,14 @@ final class AuditlogEntityManagerFactoryPostProcessor implements BeanPostProcess
 				logger.info("No audited entities in EntityManagerFactory '{}': annotate one with @Auditable or list "
 						+ "it under auditlog.models", beanName);
 			}
-			AuditDatabase database = LogEntryWriter.databaseOf(sessionFactory.getJdbcServices().getDialect());
-			Supplier<LogEntryRecorder> recorder = SingletonSupplier.of(() -> recorder(properties, database));
+			if (!models.all().isEmpty()) {
+				prepareDatabase(beanName, models, sessionFactory, dataSource, properties);
+			}
+			Supplier<LogEntryRecorder> recorder = SingletonSupplier.of(() -> recorder(properties,
+					LogEntryWriter.databaseOf(sessionFactory.getJdbcServices().getDialect())));
 			AuditEventListener listener = new AuditEventListener(models, recorder, properties.isSquash());
 			this.registrations.put(sessionFactory,
-					new Registration(models, listener, recorder, transactionKey, dataSource));
+					new Registration(beanName, sessionFactory, models, listener, recorder, transactionKey, dataSource));
 			if (models.all().isEmpty()) {
 				return;
 			}
@@ -143,6 +164,19 @@ final class AuditlogEntityManagerFactoryPostProcessor implements BeanPostProcess
 			logger.debug("Auditing {} entities of EntityManagerFactory '{}': {}", models.all().size(), beanName,
 					models.all().stream().map(AuditedModel::entityName).toList());
 		}
+	}
+
+	private void prepareDatabase(String beanName, AuditedModels models, SessionFactoryImplementor sessionFactory,
+			@Nullable DataSource dataSource, AuditlogProperties properties) {
+		boolean migrate = properties.getSchema().isMigrate();
+		if (migrate) {
+			// the primary data source's tables are migrated before its
+			// EntityManagerFactory
+			this.beanFactory.getBeanProvider(AuditlogSchemaMigration.class)
+				.forEach((migration) -> this.migrated.add(migration.getDataSource()));
+		}
+		UnitDatabases.prepare(beanName, models, sessionFactory, dataSource, this.migrated, migrate,
+				List.copyOf(this.registrations.values()));
 	}
 
 	private LogEntryRecorder recorder(AuditlogProperties properties, AuditDatabase database) {
@@ -175,8 +209,9 @@ final class AuditlogEntityManagerFactoryPostProcessor implements BeanPostProcess
 	/**
 	 * What the audit log attached to one session factory.
 	 */
-	record Registration(AuditedModels models, AuditEventListener listener, Supplier<LogEntryRecorder> recorder,
-			EntityManagerFactory transactionKey, @Nullable DataSource dataSource) {
+	record Registration(String beanName, SessionFactoryImplementor sessionFactory, AuditedModels models,
+			AuditEventListener listener, Supplier<LogEntryRecorder> recorder, EntityManagerFactory transactionKey,
+			@Nullable DataSource dataSource) {
 
 	}
 

@@ -1,5 +1,7 @@
 package dev.auditlog.spring.hibernate;
 
+import javax.sql.DataSource;
+
 import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 
@@ -7,9 +9,11 @@ import dev.auditlog.AuditLog;
 import dev.auditlog.diff.ValueFormatter;
 import dev.auditlog.spring.ActorResolution;
 import dev.auditlog.spring.AuditlogAutoConfiguration;
+import dev.auditlog.spring.AuditlogProperties;
 import dev.auditlog.spring.events.AuditEventStore;
 import dev.auditlog.spring.integrity.IntegrityVerifier;
 import dev.auditlog.spring.integrity.RetentionCheckpoint;
+import dev.auditlog.spring.query.LogEntryRepositories;
 import dev.auditlog.spring.query.LogEntryRepository;
 
 import org.springframework.beans.factory.BeanFactory;
@@ -40,14 +44,22 @@ public final class AuditlogHibernateAutoConfiguration {
 	}
 
 	@Bean
+	LogReads auditlogLogReads(AuditlogEntityManagerFactoryPostProcessor auditlogEntityManagerFactoryPostProcessor,
+			ObjectProvider<LogEntryRepository> logEntryRepository, ObjectProvider<DataSource> dataSource,
+			AuditlogProperties properties) {
+		return new LogReads(auditlogEntityManagerFactoryPostProcessor, logEntryRepository, dataSource,
+				(unit) -> LogEntryRepositories.jdbc(unit, properties.getRetention().getBatchSize()));
+	}
+
+	@Bean
 	@ConditionalOnMissingBean(AuditLog.class)
 	AuditLog auditLog(AuditlogEntityManagerFactoryPostProcessor auditlogEntityManagerFactoryPostProcessor,
 			ObjectProvider<LogEntryRepository> logEntryRepository, ValueFormatter valueFormatter,
 			ObjectProvider<AuditEventStore> auditEventStore, ActorResolution actorResolution,
 			ObjectProvider<IntegrityVerifier> integrityVerifier,
-			ObjectProvider<RetentionCheckpoint> retentionCheckpoint) {
+			ObjectProvider<RetentionCheckpoint> retentionCheckpoint, LogReads reads) {
 		return new HibernateAuditLog(auditlogEntityManagerFactoryPostProcessor, logEntryRepository, valueFormatter,
-				auditEventStore, actorResolution, integrityVerifier, retentionCheckpoint);
+				auditEventStore, actorResolution, integrityVerifier, retentionCheckpoint, reads);
 	}
 
 }

@@ -57,12 +57,16 @@ final class HibernateAuditLog implements AuditLog {
 
 	private final ObjectProvider<RetentionCheckpoint> checkpoint;
 
+	private final LogReads reads;
+
 	HibernateAuditLog(AuditlogEntityManagerFactoryPostProcessor registrations,
 			ObjectProvider<LogEntryRepository> repository, ValueFormatter formatter,
 			ObjectProvider<AuditEventStore> events, ActorResolution actorResolution,
-			ObjectProvider<IntegrityVerifier> verifier, ObjectProvider<RetentionCheckpoint> checkpoint) {
+			ObjectProvider<IntegrityVerifier> verifier, ObjectProvider<RetentionCheckpoint> checkpoint,
+			LogReads reads) {
 		this.registrations = registrations;
 		this.repository = repository;
+		this.reads = reads;
 		this.formatter = formatter;
 		this.events = events;
 		this.actorResolution = actorResolution;
@@ -95,7 +99,7 @@ final class HibernateAuditLog implements AuditLog {
 
 	@Override
 	public LogEntryQuery.Builder forModel(Class<?> model) {
-		return LogEntryQuery.builder().model(audited(model).model().entityName());
+		return LogEntryQuery.builder().model(this.reads.modelOf(model));
 	}
 
 	@Override
@@ -104,15 +108,25 @@ final class HibernateAuditLog implements AuditLog {
 			// no objects, no entries: order.getLines() may well be empty
 			return LogEntryQuery.builder().objectPks(List.of());
 		}
+		Target first = null;
 		String model = null;
 		List<String> keys = new ArrayList<>(entities.size());
 		for (Object entity : entities) {
 			Target target = audited(Hibernate.getClass(entity));
-			if (model != null && !model.equals(target.model().entityName())) {
-				throw new IllegalArgumentException(
-						"entities must be of one model, but are " + model + " and " + target.model().entityName());
+			if (first == null) {
+				first = target;
+				model = target.model().entityName();
 			}
-			model = target.model().entityName();
+			else if (!model.equals(target.model().entityName())) {
+				// subclasses of one hierarchy share its keys: the root stands for them
+				String root = rootOf(first);
+				if (target.registration() != first.registration() || !root.equals(rootOf(target))) {
+					throw new IllegalArgumentException(
+							"entities must be of one model or of one inheritance " + "hierarchy, but are "
+									+ first.model().entityName() + " and " + target.model().entityName());
+				}
+				model = root;
+			}
 			keys.add(this.formatter.formatKey(LogEntryRecorder.keyOf(idOf(target.registration(), entity))));
 		}
 		return LogEntryQuery.builder().model(model).objectPks(keys);
@@ -123,19 +137,23 @@ final class HibernateAuditLog implements AuditLog {
 		if (query.matchesNothing()) {
 			return new LogEntryPage(List.of(), null);
 		}
-		LogEntryPage page = repository().query(query);
+		LogEntryPage page = this.reads.query(query);
 		return new LogEntryPage(page.entries().stream().map(this::withLabels).toList(), page.next());
 	}
 
 	@Override
 	public Optional<LogEntry> find(long id) {
-		return repository().find(id).map(this::withLabels);
+		return this.reads.find(id).map(this::withLabels);
 	}
 
 	@Override
 	public long flush(Instant before) {
 		this.checkpoint.ifAvailable((checkpoint) -> checkpoint.recordDeletion(before));
-		return repository().deleteBefore(before);
+		long deleted = 0;
+		for (LogEntryRepository repository : this.reads.repositories()) {
+			deleted += repository.deleteBefore(before);
+		}
+		return deleted;
 	}
 
 	@Override
@@ -214,6 +232,19 @@ final class HibernateAuditLog implements AuditLog {
 		return new Target(registration, model);
 	}
 
+	/**
+	 * Return the entity name of the root of the inheritance hierarchy of a model.
+	 */
+	private static String rootOf(Target target) {
+		return target.registration()
+			.sessionFactory()
+			.getMappingMetamodel()
+			.getEntityDescriptor(target.model().type())
+			.getRootEntityDescriptor()
+			.getEntityPersister()
+			.getJpaEntityName();
+	}
+
 	private static Object idOf(Registration registration, Object entity) {
 		if (entity instanceof HibernateProxy proxy) {
 			return proxy.getHibernateLazyInitializer().getInternalIdentifier();
@@ -234,10 +265,6 @@ final class HibernateAuditLog implements AuditLog {
 				entry.objectId(), entry.objectRepr(), entry.actor(), entry.remoteAddr(), entry.cid(),
 				entry.changes().withDisplayRules(model.policy().displayRules()), entry.additionalData(),
 				entry.serializedData());
-	}
-
-	private LogEntryRepository repository() {
-		return this.repository.getObject();
 	}
 
 	private record Target(Registration registration, AuditedModel model) {

@@ -1,8 +1,10 @@
 package dev.auditlog.spring.hibernate;
 
+import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Field;
 import java.lang.reflect.Member;
+import java.lang.reflect.Method;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -18,10 +20,13 @@ import java.time.temporal.Temporal;
 import java.util.Calendar;
 import java.util.Date;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.auditlog.annotation.AuditJavaValue;
+import dev.auditlog.spring.InvalidAuditConfigurationException;
 import jakarta.persistence.Column;
 import org.hibernate.dialect.Dialect;
 import org.hibernate.dialect.MariaDBDialect;
@@ -31,6 +36,7 @@ import org.hibernate.metamodel.mapping.JdbcMapping;
 import org.hibernate.metamodel.mapping.SqlTypedMapping;
 import org.hibernate.type.SqlTypes;
 import org.hibernate.type.descriptor.converter.spi.BasicValueConverter;
+import org.hibernate.type.descriptor.converter.spi.JpaAttributeConverter;
 import org.hibernate.type.descriptor.jdbc.JdbcType;
 import org.hibernate.type.descriptor.jdbc.TimeUtcAsJdbcTimeJdbcType;
 import org.hibernate.type.spi.TypeConfiguration;
@@ -43,8 +49,13 @@ import org.slf4j.LoggerFactory;
  * shows what the database holds and writing back an unchanged value is no change. Built
  * once per attribute at startup from Hibernate's mapping of the column and the dialect:
  * <ul>
- * <li>an {@code AttributeConverter}: the value after a round trip through the database
- * column type and back, so a lossy conversion is seen as the database keeps it;</li>
+ * <li>an {@code AttributeConverter} ({@code @Convert} or auto-applied): the column value
+ * the converter makes, so the log holds no more than the database does and a Java value
+ * the column stores as it already holds is no change; when the converter makes a
+ * different column value for the same Java value each time (an encrypting converter with
+ * a random IV), a {@link ConcealedValue} compared by the Java value after a round trip
+ * and logged as a note; with {@code @AuditJavaValue}, and for Hibernate's own converters,
+ * the Java value after a round trip through the column and back;</li>
  * <li>fractional seconds beyond the column's precision ({@code timestamp(6)},
  * {@code time(0)}, {@code @Column(secondPrecision = 3)}): rounded half up on PostgreSQL,
  * H2, MySQL and the others, truncated on MariaDB, which is what each stores (and cut to
@@ -79,11 +90,16 @@ final class StoredForm {
 
 	private final UnaryOperator<Object> column;
 
+	private final boolean columnValue;
+
+	private volatile boolean newValueEachTime;
+
 	private StoredForm(String attribute, @Nullable BasicValueConverter<Object, Object> converter,
-			UnaryOperator<Object> column) {
+			UnaryOperator<Object> column, boolean columnValue) {
 		this.attribute = attribute;
 		this.converter = converter;
 		this.column = column;
+		this.columnValue = columnValue;
 	}
 
 	/**
@@ -95,10 +111,14 @@ final class StoredForm {
 	 * {@code @Column(columnDefinition)}, if known
 	 * @param dialect the dialect of the session factory
 	 * @param types the type configuration of the session factory
+	 * @return the stored form, or {@code null}
+	 * @throws InvalidAuditConfigurationException if the member carries
+	 * {@code @AuditJavaValue} but the attribute has no {@code AttributeConverter}
 	 */
 	@SuppressWarnings("unchecked")
 	static @Nullable StoredForm of(String attribute, SqlTypedMapping mapping, @Nullable Member member, Dialect dialect,
 			TypeConfiguration types) {
+		boolean javaValue = isAnnotated(member, AuditJavaValue.class);
 		JdbcMapping jdbcMapping = mapping.getJdbcMapping();
 		JdbcType jdbcType = jdbcMapping.getJdbcType();
 		Size size = dialect.getSizeStrategy()
@@ -127,10 +147,17 @@ final class StoredForm {
 		}
 		BasicValueConverter<Object, Object> converter = (BasicValueConverter<Object, Object>) jdbcMapping
 			.getValueConverter();
+		boolean attributeConverter = converter instanceof JpaAttributeConverter;
+		if (javaValue && !attributeConverter) {
+			throw new InvalidAuditConfigurationException("@AuditJavaValue on '" + attribute
+					+ "' cannot take effect: the attribute has no AttributeConverter, so its Java value is what "
+					+ "is logged already");
+		}
 		if (column == null && converter == null) {
 			return null;
 		}
-		return new StoredForm(attribute, converter, (column != null) ? column : UnaryOperator.identity());
+		return new StoredForm(attribute, converter, (column != null) ? column : UnaryOperator.identity(),
+				attributeConverter && !javaValue);
 	}
 
 	/**
@@ -143,16 +170,68 @@ final class StoredForm {
 			return null;
 		}
 		try {
-			if (this.converter == null) {
+			BasicValueConverter<Object, Object> converter = this.converter;
+			if (converter == null) {
 				return this.column.apply(value);
 			}
-			Object relational = this.converter.toRelationalValue(value);
-			return (relational != null) ? this.converter.toDomainValue(this.column.apply(relational)) : value;
+			Object relational = converter.toRelationalValue(value);
+			if (!this.columnValue) {
+				return (relational != null) ? converter.toDomainValue(this.column.apply(relational)) : value;
+			}
+			if (relational == null) {
+				return null;
+			}
+			Object stored = this.column.apply(relational);
+			if (this.newValueEachTime || !Objects.deepEquals(relational, converter.toRelationalValue(value))) {
+				if (!this.newValueEachTime) {
+					this.newValueEachTime = true;
+					logger.debug("The converter of {} writes a new column value each time: its values are logged as "
+							+ "a note", this.attribute);
+				}
+				Object domain = converter.toDomainValue(stored);
+				return new ConcealedValue((domain != null) ? domain : value);
+			}
+			return stored;
 		}
 		catch (RuntimeException ex) {
 			logger.debug("Could not bring a value of {} to its stored form; logging it as it is", this.attribute, ex);
 			return value;
 		}
+	}
+
+	private static boolean isAnnotated(@Nullable Member member, Class<? extends Annotation> annotation) {
+		if (!(member instanceof AnnotatedElement element)) {
+			return false;
+		}
+		if (element.isAnnotationPresent(annotation)) {
+			return true;
+		}
+		if (member instanceof Method method) {
+			String name = method.getName().replaceFirst("^(get|is)", "");
+			if (name.isEmpty()) {
+				return false;
+			}
+			name = Character.toLowerCase(name.charAt(0)) + name.substring(1);
+			for (Class<?> type = method.getDeclaringClass(); type != null; type = type.getSuperclass()) {
+				try {
+					return type.getDeclaredField(name).isAnnotationPresent(annotation);
+				}
+				catch (NoSuchFieldException ex) {
+					// look further up
+				}
+			}
+		}
+		else if (member instanceof Field field) {
+			String name = field.getName();
+			String getter = "get" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
+			try {
+				return field.getDeclaringClass().getDeclaredMethod(getter).isAnnotationPresent(annotation);
+			}
+			catch (NoSuchMethodException ex) {
+				return false;
+			}
+		}
+		return false;
 	}
 
 	private static int precisionOf(Size size, int fallback) {

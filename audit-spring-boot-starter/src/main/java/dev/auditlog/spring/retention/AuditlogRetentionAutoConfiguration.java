@@ -2,10 +2,13 @@ package dev.auditlog.spring.retention;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import dev.auditlog.spring.AuditlogProperties;
 import dev.auditlog.spring.integrity.RetentionCheckpoint;
 import dev.auditlog.spring.query.AuditlogQueryAutoConfiguration;
+import dev.auditlog.spring.query.LogEntryDatabases;
 import dev.auditlog.spring.query.LogEntryRepository;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -31,12 +34,25 @@ public final class AuditlogRetentionAutoConfiguration {
 	@Bean
 	@ConditionalOnBean(LogEntryRepository.class)
 	LogEntryRetention auditlogRetention(LogEntryRepository repository, AuditlogProperties properties,
-			ObjectProvider<RetentionCheckpoint> retentionCheckpoint) {
+			ObjectProvider<RetentionCheckpoint> retentionCheckpoint, ObjectProvider<LogEntryDatabases> databases) {
 		AuditlogProperties.Retention retention = properties.getRetention();
 		Duration maxAge = retention.getMaxAge();
 		Assert.state(maxAge != null, "auditlog.retention.max-age is not set");
-		return new LogEntryRetention(repository, maxAge, retention.getCron(), Clock.systemUTC(),
-				retentionCheckpoint.getIfAvailable());
+		LogEntryDatabases every = databases.getIfAvailable();
+		// the databases of the other persistence units too, when the starter knows them
+		return (every != null)
+				? new LogEntryRetention(() -> withPrimary(repository, every.repositories()), maxAge,
+						retention.getCron(), Clock.systemUTC(), retentionCheckpoint.getIfAvailable())
+				: new LogEntryRetention(repository, maxAge, retention.getCron(), Clock.systemUTC(),
+						retentionCheckpoint.getIfAvailable());
+	}
+
+	private static List<LogEntryRepository> withPrimary(LogEntryRepository primary, List<LogEntryRepository> all) {
+		List<LogEntryRepository> repositories = new ArrayList<>(all);
+		if (!repositories.contains(primary)) {
+			repositories.add(0, primary);
+		}
+		return repositories;
 	}
 
 }

@@ -3,7 +3,9 @@ package dev.auditlog.spring.retention;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.ScheduledFuture;
+import java.util.function.Supplier;
 
 import dev.auditlog.spring.integrity.RetentionCheckpoint;
 import dev.auditlog.spring.query.LogEntryRepository;
@@ -29,7 +31,7 @@ final class LogEntryRetention implements SmartLifecycle {
 
 	private static final Logger logger = LoggerFactory.getLogger(LogEntryRetention.class);
 
-	private final LogEntryRepository repository;
+	private final Supplier<List<LogEntryRepository>> repositories;
 
 	private final Duration maxAge;
 
@@ -49,9 +51,23 @@ final class LogEntryRetention implements SmartLifecycle {
 
 	LogEntryRetention(LogEntryRepository repository, Duration maxAge, String cron, Clock clock,
 			@Nullable RetentionCheckpoint checkpoint) {
+		this(() -> List.of(repository), maxAge, cron, clock, checkpoint);
+	}
+
+	/**
+	 * Create a retention job deleting in every database that holds entries.
+	 * @param repositories the repositories of those databases, asked at each run
+	 * @param maxAge the age after which entries are deleted
+	 * @param cron when the job runs
+	 * @param clock the clock
+	 * @param checkpoint records a retention checkpoint before deleting, if integrity is
+	 * on
+	 */
+	LogEntryRetention(Supplier<List<LogEntryRepository>> repositories, Duration maxAge, String cron, Clock clock,
+			@Nullable RetentionCheckpoint checkpoint) {
 		Assert.isTrue(!maxAge.isNegative() && !maxAge.isZero(),
 				() -> "auditlog.retention.max-age must be positive but was " + maxAge);
-		this.repository = repository;
+		this.repositories = repositories;
 		this.maxAge = maxAge;
 		this.trigger = trigger(cron);
 		this.clock = clock;
@@ -78,7 +94,10 @@ final class LogEntryRetention implements SmartLifecycle {
 			if (this.checkpoint != null) {
 				this.checkpoint.recordDeletion(before);
 			}
-			long deleted = this.repository.deleteBefore(before);
+			long deleted = 0;
+			for (LogEntryRepository repository : this.repositories.get()) {
+				deleted += repository.deleteBefore(before);
+			}
 			logger.info("Deleted {} audit log entries recorded before {} (auditlog.retention.max-age {})", deleted,
 					before, this.maxAge);
 			return deleted;

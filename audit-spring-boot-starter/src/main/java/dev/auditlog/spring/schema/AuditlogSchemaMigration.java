@@ -36,6 +36,14 @@ public class AuditlogSchemaMigration implements InitializingBean {
 		this.dataSource = dataSource;
 	}
 
+	/**
+	 * Return the database whose audit tables this migration creates and upgrades.
+	 * @return the data source
+	 */
+	public DataSource getDataSource() {
+		return this.dataSource;
+	}
+
 	@Override
 	public void afterPropertiesSet() throws SQLException {
 		String vendor = AuditDatabase.of(this.dataSource).migrations();

@@ -3,6 +3,7 @@ package dev.auditlog.spring.adoption;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.auditlog.annotation.AuditJavaValue;
 import dev.auditlog.annotation.Auditable;
 import dev.auditlog.spring.fitting.Base64TextConverter;
 import jakarta.persistence.CollectionTable;
@@ -30,6 +31,7 @@ class Odd {
 
 	@ElementCollection(fetch = FetchType.EAGER)
 	@CollectionTable(name = "odd_lines")
+	@AuditJavaValue
 	@Convert(converter = Base64TextConverter.class)
 	@Column(name = "line_text", length = 4000)
 	List<String> lines = new ArrayList<>();

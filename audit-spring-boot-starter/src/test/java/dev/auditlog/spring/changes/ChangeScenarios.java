@@ -300,7 +300,7 @@ abstract class ChangeScenarios {
 			.containsEntry("defaultScale", created("1.01"))
 			.containsEntry("code", created(padsFixedLengthText() ? "ab   " : "ab"))
 			.containsEntry("kind", created(padsFixedLengthText() ? "ab  " : "ab"))
-			.containsEntry("label", created("tea"))
+			.containsEntry("label", created("TEA"))
 			.containsEntry("window.opens", created(truncates ? "09:00" : "09:00:01"))
 			.containsEntry("window.rate", created("0.124"))
 			.containsEntry("weights", new CollectionChange(Operation.ADD, List.of("1.3", "1.3")));

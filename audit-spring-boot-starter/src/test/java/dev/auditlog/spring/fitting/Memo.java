@@ -3,6 +3,7 @@ package dev.auditlog.spring.fitting;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.auditlog.annotation.AuditJavaValue;
 import dev.auditlog.annotation.Auditable;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -25,6 +26,8 @@ public class Memo {
 	@Column(length = 600)
 	private String code;
 
+	// its Java value is logged: what the converter does to it is not what is tested
+	@AuditJavaValue
 	@Convert(converter = Base64TextConverter.class)
 	@Column(length = 1_000_000)
 	private @Nullable String body;

@@ -45,6 +45,13 @@ class AnnotationStartupCheckTests {
 	}
 
 	@Test
+	void javaValueOnAnAttributeWithoutConverterFailsStartup() {
+		assertStartupFails(dev.auditlog.spring.maskcheck.javavalue.Account.class)
+			.withMessage("Audit model 'Account': @AuditJavaValue on 'name' cannot take effect: the attribute has no "
+					+ "AttributeConverter, so its Java value is what is logged already");
+	}
+
+	@Test
 	void maskOnAStaticFieldFailsStartup() {
 		assertStartupFails(dev.auditlog.spring.maskcheck.staticfield.Account.class)
 			.withMessageStartingWith("Audit model 'Account': @AuditMask on Account.defaultPin cannot take effect: it "

@@ -69,7 +69,7 @@ abstract class EntityAuditScenarios extends ScenarioTestBase {
 		assertThat(row.objectRepr()).isEqualTo("Product T-1");
 		assertThat(row.changes()).isEqualTo(values("id", null, product.getId().toString(), "address.city", null, "Lyon",
 				"address.street", null, "Main St 1", "category", null, product.getCategory().getId().toString(), "code",
-				null, "abc", "name", null, "Tea", "sku", null, "T-1", "status", null, "DRAFT", "unitPrice", null,
+				null, "ABC", "name", null, "Tea", "sku", null, "T-1", "status", null, "DRAFT", "unitPrice", null,
 				"12.50", "version", null, "0"));
 	}
 
@@ -492,7 +492,7 @@ abstract class EntityAuditScenarios extends ScenarioTestBase {
 		Row row = lastRow("Product");
 		assertThat(row.changes()).containsEntry("description", new ValueChange(null, longText))
 			.containsEntry("status", new ValueChange("DRAFT", "DISCONTINUED"))
-			.containsEntry("code", new ValueChange(null, "xyz"));
+			.containsEntry("code", new ValueChange(null, "XYZ"));
 		assertThat(Changes.of(row.changes()).withDisplayRules(displayRulesOf("Product")).display())
 			.containsEntry("Status", Arrays.asList("Draft", "No longer sold"));
 	}
