@@ -1,5 +1,7 @@
 package dev.auditlog.spring;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The audit configuration names something the application does not have: a model, a
  * field, a collection or a bean. Stops startup with a message naming it.
@@ -23,7 +25,7 @@ public class InvalidAuditConfigurationException extends IllegalStateException {
 	 * @param message what is wrong, naming the culprit
 	 * @param cause the underlying failure
 	 */
-	public InvalidAuditConfigurationException(String message, Throwable cause) {
+	public InvalidAuditConfigurationException(String message, @Nullable Throwable cause) {
 		super(message, cause);
 	}
 

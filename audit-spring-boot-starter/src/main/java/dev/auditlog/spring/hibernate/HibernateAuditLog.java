@@ -117,7 +117,7 @@ final class HibernateAuditLog implements AuditLog {
 				first = target;
 				model = target.model().entityName();
 			}
-			else if (!model.equals(target.model().entityName())) {
+			else if (!target.model().entityName().equals(model)) {
 				// subclasses of one hierarchy share its keys: the root stands for them
 				String root = rootOf(first);
 				if (target.registration() != first.registration() || !root.equals(rootOf(target))) {
