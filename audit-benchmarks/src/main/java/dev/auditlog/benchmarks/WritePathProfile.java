@@ -44,8 +44,9 @@ import org.slf4j.LoggerFactory;
  *     -Dbench.main=dev.auditlog.benchmarks.WritePathProfile -Dbench.output=/tmp/profile.md
  * </pre>
  *
- * System properties of the profiling JVM (defaults as given): {@code bench.profile.operation} ({@code UPDATE_FIVE}, or another
- * {@link Operation}), {@code bench.profile.size} (100), {@code bench.profile.rounds} (6),
+ * System properties of the profiling JVM (defaults as given):
+ * {@code bench.profile.operation} ({@code UPDATE_FIVE}, or another {@link Operation}),
+ * {@code bench.profile.size} (100), {@code bench.profile.rounds} (6),
  * {@code bench.profile.seconds} (3 per round and variant), {@code bench.db} and
  * {@code bench.output} as for the benchmark.
  */
