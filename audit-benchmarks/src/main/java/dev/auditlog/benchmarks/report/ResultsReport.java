@@ -88,6 +88,7 @@ public final class ResultsReport {
 		writeCostTable();
 		sizeTable();
 		heapTable();
+		heapOneTransactionTable();
 		queryTable();
 		diffTable();
 		notes();
@@ -118,6 +119,7 @@ public final class ResultsReport {
 		latencyTarget("history of one object", "`AuditLog#history(entity)`", 5);
 		latencyTarget("page of 50 from the endpoint", "`GET /actuator/auditlog?model=&size=50`", 20);
 		heapTarget();
+		heapOneTransactionTarget();
 		controlLine();
 		line();
 		if (!this.misses.isEmpty()) {
@@ -478,6 +480,49 @@ public final class ResultsReport {
 		return "auditlog `auditlog_logentry`; Envers `item_aud`, `item_tags_aud`, `revinfo` (and the idle "
 				+ "`category_aud`, `tag_aud`); JaVers `jv_commit`, `jv_commit_property`, `jv_global_id`, `jv_snapshot`; "
 				+ "Hibernate `item_aud`, `item_tags_aud`, `revinfo`";
+	}
+
+	private void heapOneTransactionTarget() {
+		List<HeapSample> heap = this.results.heapOneTransaction();
+		if (heap.size() < 3) {
+			return;
+		}
+		HeapSample early = heap.get(1);
+		HeapSample last = heap.get(heap.size() - 1);
+		long growth = last.heapBytes() - early.heapBytes();
+		long perChange = (last.inserts() > early.inserts()) ? growth / (last.inserts() - early.inserts()) : 0;
+		boolean met = Math.abs(growth) < 16L << 20;
+		row("heap during " + String.format(Locale.ROOT, "%,d", last.inserts())
+				+ " audited inserts in one transaction, flushed and cleared every 1,000", "bounded",
+				"after a full GC inside the transaction: " + mib(early.heapBytes()) + " MiB at "
+						+ String.format(Locale.ROOT, "%,d", early.inserts()) + " inserts → " + mib(last.heapBytes())
+						+ " MiB at the last (" + perChange + " bytes per further change)",
+				met);
+		if (!met) {
+			this.misses.add("**heap in one transaction** grew by " + mib(growth) + " MiB: the pending entries "
+					+ "are not written in chunks (`auditlog.write-chunk-size`).");
+		}
+	}
+
+	private void heapOneTransactionTable() {
+		List<HeapSample> heap = this.results.heapOneTransaction();
+		if (heap.isEmpty()) {
+			return;
+		}
+		line("## auditlog: heap during one big transaction");
+		line();
+		line("Inserts through the auditlog variant in ONE transaction, flushed and cleared every 1,000 as a batch job "
+				+ "does, one thread; the heap in use after two `System.gc()` calls at each tenth, inside the "
+				+ "transaction. The starter writes the pending entries at a flush once `auditlog.write-chunk-size` "
+				+ "(1,000) are pending, so the heap must not grow with the transaction.");
+		line();
+		line("| audited inserts so far | heap after GC (MiB) | elapsed (s) |");
+		line("|---:|---:|---:|");
+		for (HeapSample sample : heap) {
+			line("| " + String.format(Locale.ROOT, "%,d", sample.inserts()) + " | " + mib(sample.heapBytes()) + " | "
+					+ String.format(Locale.ROOT, "%.1f", sample.nanos() / 1e9) + " |");
+		}
+		line();
 	}
 
 	private void heapTable() {

@@ -74,6 +74,27 @@ public final class StatementCounter implements QueryExecutionListener {
 	}
 
 	/**
+	 * Count a write that does not pass through the data source's proxy: auditlog's
+	 * {@code COPY} on PostgreSQL, which works on the driver's connection. It counts as
+	 * one execution of {@value #AUDITLOG_INSERT} carrying one statement per entry.
+	 * @param entries the entries written
+	 * @param nanos the time it took
+	 */
+	public void countAuditlogCopy(int entries, long nanos) {
+		if (!this.enabled) {
+			return;
+		}
+		this.executions.increment();
+		this.statements.add(entries);
+		this.byType[Kind.INSERT].add(entries);
+		LongAdder[] figures = this.byStatement.computeIfAbsent(AUDITLOG_INSERT,
+				(key) -> new LongAdder[] { new LongAdder(), new LongAdder(), new LongAdder() });
+		figures[0].increment();
+		figures[1].add(entries);
+		figures[2].add(nanos);
+	}
+
+	/**
 	 * Start counting from zero.
 	 */
 	public void start() {

@@ -23,10 +23,10 @@ import dev.auditlog.diff.ValueFormatter;
 import dev.auditlog.spring.ActorResolution;
 import dev.auditlog.spring.AdditionalDataProvider;
 import dev.auditlog.spring.AuditlogProperties;
-import dev.auditlog.spring.integrity.AuditlogIntegrityProperties;
 import dev.auditlog.spring.schema.AuditDatabase;
 
 import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -39,8 +39,10 @@ import org.springframework.util.function.SingletonSupplier;
 /**
  * Registers the audit listeners on each Hibernate session factory right after its
  * {@link EntityManagerFactory} bean is initialized, before any other bean can use it. The
- * collaborators are looked up lazily, at the first change, because a bean post processor
- * is created before the beans it could depend on.
+ * collaborators come as {@link ObjectProvider}s from the {@code static @Bean} method that
+ * creates this post processor (as Spring Boot's {@code MeterRegistryPostProcessor} gets
+ * its own) and are resolved lazily, at the first change, because a bean post processor is
+ * created before the beans it could depend on.
  */
 final class AuditlogEntityManagerFactoryPostProcessor implements BeanPostProcessor, ApplicationEventPublisherAware {
 
@@ -48,12 +50,19 @@ final class AuditlogEntityManagerFactoryPostProcessor implements BeanPostProcess
 
 	private final BeanFactory beanFactory;
 
+	private final Collaborators collaborators;
+
 	private final Map<SessionFactoryImplementor, Registration> registrations = new IdentityHashMap<>();
 
 	private @Nullable ApplicationEventPublisher events;
 
 	AuditlogEntityManagerFactoryPostProcessor(BeanFactory beanFactory) {
+		this(beanFactory, Collaborators.of(beanFactory));
+	}
+
+	AuditlogEntityManagerFactoryPostProcessor(BeanFactory beanFactory, Collaborators collaborators) {
 		this.beanFactory = beanFactory;
+		this.collaborators = collaborators;
 	}
 
 	@Override
@@ -118,7 +127,7 @@ final class AuditlogEntityManagerFactoryPostProcessor implements BeanPostProcess
 			if (this.registrations.containsKey(sessionFactory)) {
 				return;
 			}
-			AuditlogProperties properties = this.beanFactory.getBean(AuditlogProperties.class);
+			AuditlogProperties properties = this.collaborators.properties().getObject();
 			AuditedModels models = AuditedModels.build(sessionFactory, properties);
 			if (models.all().isEmpty()) {
 				logger.info("No audited entities in EntityManagerFactory '{}': annotate one with @Auditable or list "
@@ -126,7 +135,8 @@ final class AuditlogEntityManagerFactoryPostProcessor implements BeanPostProcess
 			}
 			AuditDatabase database = LogEntryWriter.databaseOf(sessionFactory.getJdbcServices().getDialect());
 			Supplier<LogEntryRecorder> recorder = SingletonSupplier.of(() -> recorder(properties, database));
-			AuditEventListener listener = new AuditEventListener(models, recorder, properties.isSquash());
+			AuditEventListener listener = new AuditEventListener(models, recorder, properties.isSquash(),
+					properties.getWriteChunkSize());
 			this.registrations.put(sessionFactory,
 					new Registration(models, listener, recorder, transactionKey, dataSource));
 			if (models.all().isEmpty()) {
@@ -140,22 +150,19 @@ final class AuditlogEntityManagerFactoryPostProcessor implements BeanPostProcess
 			registry.appendListeners(EventType.POST_COLLECTION_RECREATE, listener);
 			registry.appendListeners(EventType.PRE_COLLECTION_UPDATE, listener);
 			registry.appendListeners(EventType.PRE_COLLECTION_REMOVE, listener);
+			registry.appendListeners(EventType.FLUSH, listener);
 			logger.debug("Auditing {} entities of EntityManagerFactory '{}': {}", models.all().size(), beanName,
 					models.all().stream().map(AuditedModel::entityName).toList());
 		}
 	}
 
 	private LogEntryRecorder recorder(AuditlogProperties properties, AuditDatabase database) {
-		JsonMapper json = this.beanFactory.getBeanProvider(JsonMapper.class).getIfAvailable(JsonMapper::new);
-		return new LogEntryRecorder(this.beanFactory.getBean(ChangeDetector.class),
-				this.beanFactory.getBean(ValueFormatter.class), Objects.requireNonNull(this.events),
-				this.beanFactory.getBean(ActorResolution.class),
-				this.beanFactory.getBeanProvider(AdditionalDataProvider.class).orderedStream().toList(),
-				new LogEntryWriter(database, json,
-						this.beanFactory.getBeanProvider(AuditlogIntegrityProperties.class)
-							.getIfAvailable(AuditlogIntegrityProperties::new)
-							.isEnabled()),
-				properties.getOnError(), this.beanFactory.getBeanProvider(Clock.class).getIfAvailable(Clock::systemUTC),
+		Collaborators with = this.collaborators;
+		JsonMapper json = with.json().getIfAvailable(JsonMapper::new);
+		return new LogEntryRecorder(with.detector().getObject(), with.formatter().getObject(),
+				Objects.requireNonNull(this.events), with.actors().getObject(),
+				with.additionalData().orderedStream().toList(), with.writer().getObject(), database,
+				properties.getOnError(), with.clock().getIfAvailable(Clock::systemUTC),
 				new StorableValues(json, properties.getMaxValueLength()), metrics(database));
 	}
 
@@ -170,6 +177,35 @@ final class AuditlogEntityManagerFactoryPostProcessor implements BeanPostProcess
 			return RecordingMetrics.NONE;
 		}
 		return MicrometerRecordingMetrics.of(this.beanFactory, database, classLoader);
+	}
+
+	/**
+	 * The beans the recorder works with, resolved at the first change.
+	 *
+	 * @param properties the audit log's properties
+	 * @param detector diffs the states
+	 * @param formatter formats keys and values
+	 * @param actors resolves who made a change
+	 * @param additionalData what adds data to each entry
+	 * @param writer writes the entries
+	 * @param clock when an entry was made
+	 * @param json turns additional data into JSON
+	 */
+	record Collaborators(ObjectProvider<AuditlogProperties> properties, ObjectProvider<ChangeDetector> detector,
+			ObjectProvider<ValueFormatter> formatter, ObjectProvider<ActorResolution> actors,
+			ObjectProvider<AdditionalDataProvider> additionalData, ObjectProvider<AuditEntryWriter> writer,
+			ObjectProvider<Clock> clock, ObjectProvider<JsonMapper> json) {
+
+		static Collaborators of(BeanFactory beanFactory) {
+			return new Collaborators(beanFactory.getBeanProvider(AuditlogProperties.class),
+					beanFactory.getBeanProvider(ChangeDetector.class),
+					beanFactory.getBeanProvider(ValueFormatter.class),
+					beanFactory.getBeanProvider(ActorResolution.class),
+					beanFactory.getBeanProvider(AdditionalDataProvider.class),
+					beanFactory.getBeanProvider(AuditEntryWriter.class), beanFactory.getBeanProvider(Clock.class),
+					beanFactory.getBeanProvider(JsonMapper.class));
+		}
+
 	}
 
 	/**
