@@ -71,6 +71,10 @@ final class PostgresCopy {
 		}
 	}
 
+	private static boolean escaped(char c) {
+		return c == '\\' || c == '\t' || c == '\n' || c == '\r';
+	}
+
 	private static void append(StringBuilder text, @Nullable Object value) {
 		if (value == null) {
 			text.append("\\N");
@@ -81,7 +85,13 @@ final class PostgresCopy {
 			return;
 		}
 		String string = (value instanceof Instant instant) ? instant.toString() : value.toString();
-		for (int i = 0; i < string.length(); i++) {
+		int clean = 0;
+		while (clean < string.length() && !escaped(string.charAt(clean))) {
+			clean++;
+		}
+		// most values hold nothing to escape: appended at once
+		text.append(string, 0, clean);
+		for (int i = clean; i < string.length(); i++) {
 			char c = string.charAt(i);
 			switch (c) {
 				case '\\' -> text.append("\\\\");
