@@ -62,6 +62,28 @@ abstract class ChunkedWriteScenarios extends ScenarioTestBase {
 	}
 
 	@Test
+	void manyChangesFlushedOnlyAtTheCommitAreOneBatchWithoutReading() {
+		inTransaction((em) -> {
+			for (int i = 0; i < 60; i++) {
+				persist(new Product("U-" + i, "Before " + i, BigDecimal.ONE));
+			}
+			return null;
+		});
+		this.batches.sizes.clear();
+		inTransaction((em) -> {
+			List<Product> products = em.createQuery("from Product", Product.class).getResultList();
+			this.statements.reset();
+			products.forEach((product) -> product.setName(product.getName() + "!"));
+			return null;
+		});
+		// one batch of 60 (a COPY on PostgreSQL): the commit's flush finds them all
+		assertThat(this.batches.sizes).containsExactly(60);
+		assertThat(this.statements.count("select")).as("SELECTs while committing: %s", this.statements.executed)
+			.isZero();
+		assertThat(rows()).filteredOn((row) -> row.action() == Action.UPDATE).hasSize(60);
+	}
+
+	@Test
 	void aFlushPastTheChunkSizeWritesThePendingEntriesInsideTheTransaction() {
 		inTransaction((em) -> {
 			for (int i = 0; i < 25; i++) {
