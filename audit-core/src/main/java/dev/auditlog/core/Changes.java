@@ -67,8 +67,23 @@ public final class Changes {
 		if (fields.isEmpty()) {
 			return EMPTY;
 		}
-		return new Changes(Collections.unmodifiableMap(new LinkedHashMap<>(new TreeMap<>(fields))),
-				DisplayRules.DEFAULT, Map.of());
+		return new Changes(Collections.unmodifiableMap(sorted(fields)), DisplayRules.DEFAULT, Map.of());
+	}
+
+	/**
+	 * Return the fields ordered by name; a map already in that order (as the diff of an
+	 * entity's fields, which Hibernate orders by name, usually is) is copied without
+	 * sorting.
+	 */
+	private static Map<String, FieldChange> sorted(Map<String, ? extends FieldChange> fields) {
+		@Nullable String previous = null;
+		for (String field : fields.keySet()) {
+			if (previous != null && previous.compareTo(field) >= 0) {
+				return new LinkedHashMap<>(new TreeMap<>(fields));
+			}
+			previous = field;
+		}
+		return new LinkedHashMap<>(fields);
 	}
 
 	/**
