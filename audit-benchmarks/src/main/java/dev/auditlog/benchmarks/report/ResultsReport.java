@@ -118,6 +118,7 @@ public final class ResultsReport {
 				StatementProfile::roundTripsPerTransaction);
 		latencyTarget("history of one object", "`AuditLog#history(entity)`", 5);
 		latencyTarget("page of 50 from the endpoint", "`GET /actuator/auditlog?model=&size=50`", 20);
+		bytesTarget();
 		heapTarget();
 		heapOneTransactionTarget();
 		controlLine();
@@ -480,6 +481,46 @@ public final class ResultsReport {
 		return "auditlog `auditlog_logentry`; Envers `item_aud`, `item_tags_aud`, `revinfo` (and the idle "
 				+ "`category_aud`, `tag_aud`); JaVers `jv_commit`, `jv_commit_property`, `jv_global_id`, `jv_snapshot`; "
 				+ "Hibernate `item_aud`, `item_tags_aud`, `revinfo`";
+	}
+
+	/**
+	 * Issue 11: an entry costs no more bytes than Envers' rows for the same change, on
+	 * creates and updates.
+	 */
+	private void bytesTarget() {
+		List<String> measured = new java.util.ArrayList<>();
+		Boolean met = null;
+		for (Operation operation : List.of(Operation.CREATE, Operation.UPDATE_ONE, Operation.UPDATE_FIVE)) {
+			SizeProfile auditlog = size(Variant.AUDITLOG, operation);
+			SizeProfile envers = size(Variant.ENVERS, operation);
+			if (auditlog == null || envers == null) {
+				continue;
+			}
+			boolean fits = auditlog.bytesPerChange() <= envers.bytesPerChange();
+			met = (met == null) ? fits : (met && fits);
+			measured.add(String.format(Locale.ROOT, "%s %.0f vs %.0f", operation.label(), auditlog.bytesPerChange(),
+					envers.bytesPerChange()));
+		}
+		if (met == null) {
+			return;
+		}
+		row("audit bytes per change, auditlog ≤ Envers (creates and updates)", "≤ 1.00",
+				String.join("; ", measured) + " bytes", met);
+		if (!met) {
+			this.misses.add("**audit bytes per change** (" + String.join("; ", measured) + "): auditlog stores each "
+					+ "change as a JSON row (`[old, new]` per field, the whole object on a create) with six indexes "
+					+ "that back its reads (migration V6 dropped the one no read used); Envers stores a narrow copy "
+					+ "of the columns with one index. The row with only its primary key is about Envers' size: "
+					+ "reaching it needs fewer indexes, each a read given up or served by a scan.");
+		}
+	}
+
+	private @Nullable SizeProfile size(Variant variant, Operation operation) {
+		return this.results.sizes()
+			.stream()
+			.filter((size) -> size.variant() == variant && size.operation() == operation)
+			.findFirst()
+			.orElse(null);
 	}
 
 	private void heapOneTransactionTarget() {
