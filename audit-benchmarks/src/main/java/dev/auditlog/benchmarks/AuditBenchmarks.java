@@ -97,6 +97,7 @@ public final class AuditBenchmarks {
 			ThroughputResults throughput = new ThroughputResults(variants, workloads);
 			ProfilePhase profile = new ProfilePhase(settings);
 			List<HeapSample> heap = List.of();
+			List<HeapSample> heapOneTransaction = List.of();
 			List<WriteCost> writeCosts = List.of();
 			List<VariantContext> contexts = new ArrayList<>();
 			try (WorkloadRunner runner = new WorkloadRunner()) {
@@ -123,6 +124,7 @@ public final class AuditBenchmarks {
 					for (VariantContext context : contexts) {
 						if (context.variant() == Variant.AUDITLOG) {
 							heap = new HeapPhase().run(context, settings.heapInserts());
+							heapOneTransaction = new HeapPhase().runInOneTransaction(context, settings.heapInserts());
 						}
 					}
 				}
@@ -137,7 +139,7 @@ public final class AuditBenchmarks {
 					(System.nanoTime() - started) / 1_000_000_000, RunFacts.machine(), RunFacts.versions(),
 					databaseFacts, loadAtStart + " → " + RunFacts.loadAverage());
 			ResultsReport.write(new RunResults(environment, throughput, profile.statements(), profile.sizes(),
-					writeCosts, heap, settings.heapInserts(), queries, diff, notes), output);
+					writeCosts, heap, settings.heapInserts(), heapOneTransaction, queries, diff, notes), output);
 		}
 		logger.info("Benchmark run done in {} s: {}", (System.nanoTime() - started) / 1_000_000_000,
 				output.toAbsolutePath());

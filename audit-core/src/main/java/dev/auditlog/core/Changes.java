@@ -1,5 +1,6 @@
 package dev.auditlog.core;
 
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -13,6 +14,7 @@ import java.util.TreeMap;
 import com.fasterxml.jackson.annotation.JsonValue;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -65,8 +67,23 @@ public final class Changes {
 		if (fields.isEmpty()) {
 			return EMPTY;
 		}
-		return new Changes(Collections.unmodifiableMap(new LinkedHashMap<>(new TreeMap<>(fields))),
-				DisplayRules.DEFAULT, Map.of());
+		return new Changes(Collections.unmodifiableMap(sorted(fields)), DisplayRules.DEFAULT, Map.of());
+	}
+
+	/**
+	 * Return the fields ordered by name; a map already in that order (as the diff of an
+	 * entity's fields, which Hibernate orders by name, usually is) is copied without
+	 * sorting.
+	 */
+	private static Map<String, FieldChange> sorted(Map<String, ? extends FieldChange> fields) {
+		@Nullable String previous = null;
+		for (String field : fields.keySet()) {
+			if (previous != null && previous.compareTo(field) >= 0) {
+				return new LinkedHashMap<>(new TreeMap<>(fields));
+			}
+			previous = field;
+		}
+		return new LinkedHashMap<>(fields);
 	}
 
 	/**
@@ -216,7 +233,45 @@ public final class Changes {
 	 * @return a JSON object
 	 */
 	public String toJson() {
-		return JSON.writeValueAsString(toJsonValue());
+		// streamed straight from the changes: the same text as writing toJsonValue(),
+		// without building its maps and lists first
+		StringWriter out = new StringWriter(32 + 48 * this.fields.size());
+		try (JsonGenerator json = JSON.createGenerator(out)) {
+			json.writeStartObject();
+			for (Map.Entry<String, FieldChange> field : this.fields.entrySet()) {
+				json.writeName(field.getKey());
+				if (field.getValue() instanceof ValueChange value) {
+					json.writeStartArray();
+					writeText(json, value.oldValue());
+					writeText(json, value.newValue());
+					json.writeEndArray();
+				}
+				else {
+					CollectionChange collection = (CollectionChange) field.getValue();
+					json.writeStartObject();
+					json.writeStringProperty("type", CollectionChange.TYPE);
+					json.writeStringProperty("operation", collection.operation().jsonName());
+					json.writeName("objects");
+					json.writeStartArray();
+					for (String object : collection.objects()) {
+						writeText(json, object);
+					}
+					json.writeEndArray();
+					json.writeEndObject();
+				}
+			}
+			json.writeEndObject();
+		}
+		return out.toString();
+	}
+
+	private static void writeText(JsonGenerator json, @Nullable String text) {
+		if (text != null) {
+			json.writeString(text);
+		}
+		else {
+			json.writeNull();
+		}
 	}
 
 	/**

@@ -58,6 +58,15 @@ public class AuditlogProperties {
 	private boolean squash = true;
 
 	/**
+	 * Number of pending entries of one transaction from which they are written at the
+	 * next flush, inside the transaction, rather than all at its commit: keeps the memory
+	 * of a long batch job that flushes and clears bounded. An object whose entry was
+	 * written that way gets later entries of its own rather than one net entry. 0 writes
+	 * everything at the commit.
+	 */
+	private int writeChunkSize = 1000;
+
+	/**
 	 * What to do when writing the entries of a transaction fails.
 	 */
 	private OnError onError = OnError.FAIL;
@@ -139,6 +148,14 @@ public class AuditlogProperties {
 
 	public void setSquash(boolean squash) {
 		this.squash = squash;
+	}
+
+	public int getWriteChunkSize() {
+		return this.writeChunkSize;
+	}
+
+	public void setWriteChunkSize(int writeChunkSize) {
+		this.writeChunkSize = writeChunkSize;
 	}
 
 	public OnError getOnError() {

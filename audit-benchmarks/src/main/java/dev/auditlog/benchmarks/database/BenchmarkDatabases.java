@@ -19,7 +19,12 @@ import org.jspecify.annotations.Nullable;
  */
 public final class BenchmarkDatabases implements AutoCloseable {
 
-	private static final int CLUSTER_PORT = 55432;
+	/**
+	 * The port of the tmpfs cluster: 55432, or {@code AUDITLOG_BENCH_PG_PORT} so that two
+	 * runs on one machine do not take each other's cluster.
+	 */
+	private static final int CLUSTER_PORT = Integer
+		.parseInt(System.getenv().getOrDefault("AUDITLOG_BENCH_PG_PORT", "55432"));
 
 	private final BenchmarkDatabase database;
 

@@ -13,12 +13,14 @@ import java.util.List;
  * apart
  * @param heap the heap along many audited inserts
  * @param heapInserts the audited inserts of the heap phase
+ * @param heapOneTransaction the heap along audited inserts in one transaction, flushed
+ * and cleared every 1,000 inserts
  * @param queries the read latencies
  * @param diff the JMH scores of the diff engine
  * @param notes what went differently than planned
  */
 public record RunResults(RunEnvironment environment, ThroughputResults throughput, List<StatementProfile> statements,
 		List<SizeProfile> sizes, List<WriteCost> writeCosts, List<HeapSample> heap, int heapInserts,
-		QueryResults queries, List<DiffScore> diff, List<String> notes) {
+		List<HeapSample> heapOneTransaction, QueryResults queries, List<DiffScore> diff, List<String> notes) {
 
 }

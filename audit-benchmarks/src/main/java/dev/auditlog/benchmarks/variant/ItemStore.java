@@ -75,6 +75,30 @@ public final class ItemStore<T extends Item> {
 	}
 
 	/**
+	 * Create items, each with a category and two tags, all in ONE transaction, flushing
+	 * and clearing the persistence context every {@code chunk} items, as a batch job
+	 * does.
+	 * @param count the number of items
+	 * @param chunk the items between two flushes
+	 * @param seq a number that makes the values unique
+	 * @param afterChunk called inside the transaction after each flush and clear, with
+	 * the items created so far
+	 */
+	public void createInOneTransaction(int count, int chunk, long seq, java.util.function.IntConsumer afterChunk) {
+		inTransaction(() -> {
+			for (int i = 0; i < count; i++) {
+				this.entityManager.persist(newItem(seq + i));
+				if ((i + 1) % chunk == 0 || i + 1 == count) {
+					this.entityManager.flush();
+					this.entityManager.clear();
+					afterChunk.accept(i + 1);
+				}
+			}
+			return Boolean.TRUE;
+		});
+	}
+
+	/**
 	 * Change the name of each item, or five of its fields (name, description, price,
 	 * status, due date), in one transaction.
 	 * @param ids the items

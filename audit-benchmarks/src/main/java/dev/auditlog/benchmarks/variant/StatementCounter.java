@@ -74,6 +74,28 @@ public final class StatementCounter implements QueryExecutionListener {
 	}
 
 	/**
+	 * Count a write that does not pass through the data source's proxy: auditlog's
+	 * {@code COPY} on PostgreSQL, which works on the driver's connection. It counts as
+	 * one execution of one statement of {@value #AUDITLOG_INSERT}, as the multi-row
+	 * {@code INSERT} it replaces does.
+	 * @param entries the entries written (not counted: one statement carries them all)
+	 * @param nanos the time the writer took: the entries' JSON and the copy
+	 */
+	public void countAuditlogCopy(int entries, long nanos) {
+		if (!this.enabled) {
+			return;
+		}
+		this.executions.increment();
+		this.statements.increment();
+		this.byType[Kind.INSERT].increment();
+		LongAdder[] figures = this.byStatement.computeIfAbsent(AUDITLOG_INSERT,
+				(key) -> new LongAdder[] { new LongAdder(), new LongAdder(), new LongAdder() });
+		figures[0].increment();
+		figures[1].increment();
+		figures[2].add(nanos);
+	}
+
+	/**
 	 * Start counting from zero.
 	 */
 	public void start() {

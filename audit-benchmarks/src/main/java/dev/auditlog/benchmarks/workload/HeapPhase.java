@@ -51,6 +51,31 @@ public final class HeapPhase {
 		return samples;
 	}
 
+	/**
+	 * Run the inserts in one transaction, flushed and cleared every
+	 * {@link BenchmarkSettings#HEAP_CHUNK}, as a batch job does, and take the heap after
+	 * a collection at every tenth, inside the transaction.
+	 * @param variant the variant (auditlog)
+	 * @param inserts the number of inserts
+	 * @return the heap before the first insert and at every tenth
+	 */
+	public List<HeapSample> runInOneTransaction(VariantContext variant, int inserts) {
+		variant.prepare(0);
+		List<HeapSample> samples = new ArrayList<>();
+		long started = System.nanoTime();
+		samples.add(new HeapSample(0, heapAfterCollection(), 0));
+		int step = Math.max(BenchmarkSettings.HEAP_CHUNK, inserts / POINTS);
+		variant.store()
+			.createInOneTransaction(inserts, BenchmarkSettings.HEAP_CHUNK, variant.nextSequence(inserts), (done) -> {
+				if (done % step == 0) {
+					samples.add(new HeapSample(done, heapAfterCollection(), System.nanoTime() - started));
+					logger.info("Heap phase, one transaction: {} audited inserts, heap after collection {} MiB", done,
+							samples.get(samples.size() - 1).heapBytes() >> 20);
+				}
+			});
+		return samples;
+	}
+
 	private long heapAfterCollection() {
 		// two collections: the first may leave objects that only become unreachable after
 		// finalization of references

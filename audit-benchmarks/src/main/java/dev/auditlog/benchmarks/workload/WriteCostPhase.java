@@ -7,13 +7,16 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.StringJoiner;
 
 import javax.sql.DataSource;
 
 import dev.auditlog.benchmarks.report.WriteCost;
 import dev.auditlog.benchmarks.variant.VariantContext;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,36 +46,106 @@ public final class WriteCostPhase {
 	 */
 	public List<WriteCost> run(VariantContext auditlog, int repetitions) {
 		DataSource dataSource = auditlog.context().getBean(DataSource.class);
-		List<WriteCost> costs = new ArrayList<>();
+		List<Probe> probes = new ArrayList<>();
 		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-			statement.execute("DROP TABLE IF EXISTS write_probe_indexed, write_probe_key");
-			statement.execute("CREATE TABLE write_probe_indexed (LIKE auditlog_logentry INCLUDING ALL)");
-			statement.execute("CREATE TABLE write_probe_key (LIKE auditlog_logentry INCLUDING DEFAULTS "
-					+ "INCLUDING IDENTITY INCLUDING CONSTRAINTS)");
-			statement.execute("ALTER TABLE write_probe_key ADD PRIMARY KEY (id)");
 			List<Object[]> rows = sample(connection);
 			if (rows.size() < ENTRIES) {
-				return costs;
+				return List.of();
+			}
+			Map<String, String> indexes = new LinkedHashMap<>();
+			try (var result = statement.executeQuery("SELECT indexname, indexdef FROM pg_indexes WHERE tablename = "
+					+ "'auditlog_logentry' AND schemaname = current_schema() AND indexdef NOT LIKE '%UNIQUE%' "
+					+ "ORDER BY indexname")) {
+				while (result.next()) {
+					indexes.put(result.getString(1), result.getString(2));
+				}
+			}
+			String copy = copyText(rows);
+			probes.add(probe(statement, "write_probe_indexed", null, true, ENTRIES,
+					"multi-row `INSERT`, all indexes of `auditlog_logentry` (what the starter sends)",
+					(table) -> insert(connection, table, rows)));
+			probes.add(probe(statement, "write_probe_key", null, false, ENTRIES, "multi-row `INSERT`, primary key only",
+					(table) -> insert(connection, table, rows)));
+			probes.add(probe(statement, "write_probe_copy", null, true, ENTRIES, "`COPY … FROM STDIN`, all indexes",
+					(table) -> copy(connection, table, copy)));
+			for (int size : new int[] { 1, 10 }) {
+				List<Object[]> some = rows.subList(0, size);
+				String someCopy = copyText(some);
+				probes.add(probe(statement, "write_probe_insert_" + size, null, true, size,
+						"multi-row `INSERT`, all indexes", (table) -> insert(connection, table, some)));
+				probes.add(probe(statement, "write_probe_copy_" + size, null, true, size,
+						"`COPY … FROM STDIN`, all indexes", (table) -> copy(connection, table, someCopy)));
+			}
+			int number = 0;
+			for (Map.Entry<String, String> index : indexes.entrySet()) {
+				String definition = index.getValue().replaceFirst("^.* USING btree ", "");
+				probes.add(probe(statement, "write_probe_without_" + (++number), index.getKey(), true, ENTRIES,
+						"multi-row `INSERT`, all indexes but `" + definition + "`",
+						(table) -> insert(connection, table, rows)));
 			}
 			connection.setAutoCommit(false);
-			costs.add(new WriteCost("multi-row `INSERT`, all indexes of `auditlog_logentry` (what the starter sends)",
-					ENTRIES, time(connection, repetitions, () -> insert(connection, "write_probe_indexed", rows))));
-			costs.add(new WriteCost("multi-row `INSERT`, primary key only", ENTRIES,
-					time(connection, repetitions, () -> insert(connection, "write_probe_key", rows))));
-			String copy = copyText(rows);
-			costs.add(new WriteCost("`COPY … FROM STDIN`, all indexes", ENTRIES,
-					time(connection, repetitions, () -> copy(connection, "write_probe_indexed", copy))));
+			// interleaved, so that a busy moment of the machine costs every probe alike
+			for (int i = 0; i < repetitions + Math.max(5, repetitions / 5); i++) {
+				for (Probe probe : probes) {
+					long started = System.nanoTime();
+					probe.write().run(probe.table());
+					long nanos = System.nanoTime() - started;
+					connection.commit();
+					if (i >= Math.max(5, repetitions / 5)) {
+						probe.nanos().add(nanos);
+					}
+				}
+			}
 			connection.setAutoCommit(true);
-			statement.execute("DROP TABLE write_probe_indexed, write_probe_key");
+			for (Probe probe : probes) {
+				statement.execute("DROP TABLE " + probe.table());
+			}
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Could not measure the write cost", ex);
 		}
-		for (WriteCost cost : costs) {
+		List<WriteCost> costs = new ArrayList<>();
+		for (Probe probe : probes) {
+			WriteCost cost = new WriteCost(probe.how(), probe.entries(),
+					probe.nanos().stream().mapToLong(Long::longValue).toArray());
+			costs.add(cost);
 			logger.info("Write cost of {} entries by {}: median {} ms", cost.entries(), cost.how(),
 					String.format("%.2f", cost.medianMillis()));
 		}
 		return costs;
+	}
+
+	private static Probe probe(Statement statement, String table, @Nullable String withoutIndex, boolean indexed,
+			int entries, String how, Write write) throws SQLException {
+		statement.execute("DROP TABLE IF EXISTS " + table);
+		if (indexed) {
+			statement.execute("CREATE TABLE " + table + " (LIKE auditlog_logentry INCLUDING ALL)");
+		}
+		else {
+			statement.execute("CREATE TABLE " + table + " (LIKE auditlog_logentry INCLUDING DEFAULTS "
+					+ "INCLUDING IDENTITY INCLUDING CONSTRAINTS)");
+			statement.execute("ALTER TABLE " + table + " ADD PRIMARY KEY (id)");
+		}
+		if (withoutIndex != null) {
+			// LIKE … INCLUDING ALL names the copies after the table and their columns:
+			// drop
+			// the copy whose definition matches
+			try (var result = statement.getConnection()
+				.createStatement()
+				.executeQuery("SELECT c.indexname FROM pg_indexes c, pg_indexes o WHERE c.tablename = '" + table
+						+ "' AND o.indexname = '" + withoutIndex + "' AND c.schemaname = current_schema() "
+						+ "AND o.schemaname = current_schema() AND replace(c.indexdef, '" + table
+						+ "', 'auditlog_logentry') = replace(o.indexdef, o.indexname, c.indexname)")) {
+				if (result.next()) {
+					statement.execute("DROP INDEX " + result.getString(1));
+				}
+			}
+		}
+		return new Probe(table, how, entries, write, new ArrayList<>());
+	}
+
+	private record Probe(String table, String how, int entries, Write write, List<Long> nanos) {
+
 	}
 
 	private static List<Object[]> sample(Connection connection) throws SQLException {
@@ -138,25 +211,10 @@ public final class WriteCostPhase {
 		}
 	}
 
-	private static long[] time(Connection connection, int repetitions, Write write) throws SQLException {
-		for (int i = 0; i < Math.max(5, repetitions / 5); i++) {
-			write.run();
-			connection.commit();
-		}
-		long[] nanos = new long[repetitions];
-		for (int i = 0; i < repetitions; i++) {
-			long started = System.nanoTime();
-			write.run();
-			nanos[i] = System.nanoTime() - started;
-			connection.commit();
-		}
-		return nanos;
-	}
-
 	@FunctionalInterface
 	private interface Write {
 
-		void run() throws SQLException;
+		void run(String table) throws SQLException;
 
 	}
 

@@ -51,6 +51,8 @@ class ResultsReportTests {
 				List.of(new HeapSample(0, 50L << 20, 0), new HeapSample(1000, 60L << 20, 1_000_000_000),
 						new HeapSample(2000, 61L << 20, 2_000_000_000)),
 				2000,
+				List.of(new HeapSample(0, 50L << 20, 0), new HeapSample(1000, 52L << 20, 1_000_000_000),
+						new HeapSample(2000, 52L << 20, 2_000_000_000)),
 				new QueryResults(1_000_000,
 						List.of(Latency.of("history of one object (20 entries)", "`AuditLog#history(entity)`",
 								List.of(1_000_000L, 2_000_000L))),

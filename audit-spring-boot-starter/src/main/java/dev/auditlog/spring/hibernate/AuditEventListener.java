@@ -18,6 +18,8 @@ import org.hibernate.engine.spi.EntityEntry;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.engine.spi.Status;
 import org.hibernate.event.spi.AbstractCollectionEvent;
+import org.hibernate.event.spi.FlushEvent;
+import org.hibernate.event.spi.FlushEventListener;
 import org.hibernate.event.spi.PostCollectionRecreateEvent;
 import org.hibernate.event.spi.PostCollectionRecreateEventListener;
 import org.hibernate.event.spi.PostDeleteEvent;
@@ -49,9 +51,9 @@ import org.jspecify.annotations.Nullable;
  * the deleted object and {@code "oldState": "entity"}; its changes outside a transaction
  * are written at once.
  */
-final class AuditEventListener
-		implements PostInsertEventListener, PostUpdateEventListener, PostDeleteEventListener, PostUpsertEventListener,
-		PostCollectionRecreateEventListener, PreCollectionUpdateEventListener, PreCollectionRemoveEventListener {
+final class AuditEventListener implements PostInsertEventListener, PostUpdateEventListener, PostDeleteEventListener,
+		PostUpsertEventListener, PostCollectionRecreateEventListener, PreCollectionUpdateEventListener,
+		PreCollectionRemoveEventListener, FlushEventListener {
 
 	private final AuditedModels models;
 
@@ -59,14 +61,50 @@ final class AuditEventListener
 
 	private final boolean squash;
 
+	private final int chunkSize;
+
 	private final Map<SharedSessionContractImplementor, TransactionChanges> open = new ConcurrentHashMap<>();
 
 	private final ThreadLocal<List<StatelessCollection>> statelessCollections = ThreadLocal.withInitial(ArrayList::new);
 
 	AuditEventListener(AuditedModels models, Supplier<LogEntryRecorder> recorder, boolean squash) {
+		this(models, recorder, squash, 0);
+	}
+
+	/**
+	 * Create the listener.
+	 * @param models the audited models
+	 * @param recorder writes the entries
+	 * @param squash whether an object's changes in one transaction make one entry
+	 * @param chunkSize the pending entries from which a flush writes them, inside the
+	 * transaction ({@code auditlog.write-chunk-size}); 0 for never
+	 */
+	AuditEventListener(AuditedModels models, Supplier<LogEntryRecorder> recorder, boolean squash, int chunkSize) {
 		this.models = models;
 		this.recorder = recorder;
 		this.squash = squash;
+		this.chunkSize = chunkSize;
+	}
+
+	/**
+	 * After a flush (this listener runs after Hibernate's own): write the pending changes
+	 * of the transaction once there are {@code auditlog.write-chunk-size} of them, so
+	 * that a batch job that flushes and clears holds no more than that until its commit.
+	 * A flush has run all the events of the objects it wrote, their collections included,
+	 * so every entry written here is complete; later changes of the same objects get
+	 * entries of their own.
+	 */
+	@Override
+	public void onFlush(FlushEvent event) {
+		if (this.chunkSize <= 0) {
+			return;
+		}
+		SharedSessionContractImplementor session = event.getSession();
+		TransactionChanges changes = this.open.get(session);
+		if (changes != null && !changes.completed && changes.inOrder.size() >= this.chunkSize
+				&& session.isTransactionInProgress()) {
+			changes.writeChunk();
+		}
 	}
 
 	@Override
@@ -76,12 +114,7 @@ final class AuditEventListener
 			return;
 		}
 		PendingChange change = pending(event.getSession(), model, event.getId(), event.getEntity());
-		if (!change.entityChanged) {
-			change.created = true;
-		}
-		change.entityChanged = true;
-		change.deleted = false;
-		change.after = model.snapshot(event.getId(), event.getState(), event.getSession());
+		change.inserted(model.snapshot(event.getId(), event.getState(), event.getSession()));
 		addStatelessCollections(change, event.getSession());
 		writeIfOutsideTransaction(event.getSession());
 	}
@@ -94,18 +127,18 @@ final class AuditEventListener
 		}
 		PendingChange change = pending(event.getSession(), model, event.getId(), event.getEntity());
 		Object[] oldState = event.getOldState();
+		EntitySnapshot before = null;
 		if (oldState == null && event.getSession().isStateless()) {
 			// a StatelessSession keeps no state: what the row held before is not known
 			// without reading it
 			change.oldStateUnknown();
 		}
-		else if (!change.entityChanged) {
-			change.before = model.snapshot(event.getId(),
+		else if (change.needsOldState()) {
+			before = model.snapshot(event.getId(),
 					(oldState != null) ? oldState : withoutDirtyValues(event.getState(), event.getDirtyProperties()),
 					event.getSession());
 		}
-		change.entityChanged = true;
-		change.after = model.snapshot(event.getId(), event.getState(), event.getSession());
+		change.updated(before, model.snapshot(event.getId(), event.getState(), event.getSession()));
 		addStatelessCollections(change, event.getSession());
 		writeIfOutsideTransaction(event.getSession());
 	}
@@ -122,8 +155,7 @@ final class AuditEventListener
 		}
 		PendingChange change = pending(event.getSession(), model, event.getId(), event.getEntity());
 		change.oldStateUnknown();
-		change.entityChanged = true;
-		change.after = model.snapshot(event.getId(), event.getState(), event.getSession());
+		change.updated(null, model.snapshot(event.getId(), event.getState(), event.getSession()));
 		addStatelessCollections(change, event.getSession());
 		writeIfOutsideTransaction(event.getSession());
 	}
@@ -135,7 +167,8 @@ final class AuditEventListener
 			return;
 		}
 		PendingChange change = pending(event.getSession(), model, event.getId(), event.getEntity());
-		if (!change.entityChanged || (change.oldStateUnknown && change.before == null)) {
+		EntitySnapshot before = null;
+		if (change.needsDeletedState()) {
 			Object[] deletedState = event.getDeletedState();
 			if (deletedState == null) {
 				// a StatelessSession keeps no state: log the values the application's
@@ -143,11 +176,9 @@ final class AuditEventListener
 				deletedState = event.getPersister().getValues(event.getEntity());
 				change.oldStateFromEntity();
 			}
-			change.before = model.snapshot(event.getId(), deletedState, event.getSession());
+			before = model.snapshot(event.getId(), deletedState, event.getSession());
 		}
-		change.entityChanged = true;
-		change.deleted = true;
-		change.after = null;
+		change.deleted(before);
 		writeIfOutsideTransaction(event.getSession());
 	}
 
@@ -467,6 +498,17 @@ final class AuditEventListener
 				}
 			}
 			return null;
+		}
+
+		/**
+		 * Write the pending changes now, on the transaction's connection, and start
+		 * collecting anew; the transaction stays open.
+		 */
+		void writeChunk() {
+			List<PendingChange> chunk = new ArrayList<>(this.inOrder);
+			this.inOrder.clear();
+			this.byObject.clear();
+			AuditEventListener.this.recorder.get().record(chunk, this.session);
 		}
 
 		PendingChange append(PendingChange change) {

@@ -27,11 +27,11 @@ import dev.auditlog.diff.ValueFormatter;
 import dev.auditlog.spring.ActorResolution;
 import dev.auditlog.spring.AdditionalDataProvider;
 import dev.auditlog.spring.AuditlogProperties;
-import dev.auditlog.spring.integrity.AuditlogIntegrityProperties;
 import dev.auditlog.spring.schema.AuditDatabase;
 import dev.auditlog.spring.schema.AuditlogSchemaMigration;
 
 import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -44,14 +44,18 @@ import org.springframework.util.function.SingletonSupplier;
 /**
  * Registers the audit listeners on each Hibernate session factory right after its
  * {@link EntityManagerFactory} bean is initialized, before any other bean can use it. The
- * collaborators are looked up lazily, at the first change, because a bean post processor
- * is created before the beans it could depend on.
+ * collaborators come as {@link ObjectProvider}s from the {@code static @Bean} method that
+ * creates this post processor (as Spring Boot's {@code MeterRegistryPostProcessor} gets
+ * its own) and are resolved lazily, at the first change, because a bean post processor is
+ * created before the beans it could depend on.
  */
 final class AuditlogEntityManagerFactoryPostProcessor implements BeanPostProcessor, ApplicationEventPublisherAware {
 
 	private static final Logger logger = LoggerFactory.getLogger(AuditlogEntityManagerFactoryPostProcessor.class);
 
 	private final BeanFactory beanFactory;
+
+	private final Collaborators collaborators;
 
 	// in build order; session factories compare by identity
 	private final Map<SessionFactoryImplementor, Registration> registrations = new LinkedHashMap<>();
@@ -61,7 +65,12 @@ final class AuditlogEntityManagerFactoryPostProcessor implements BeanPostProcess
 	private @Nullable ApplicationEventPublisher events;
 
 	AuditlogEntityManagerFactoryPostProcessor(BeanFactory beanFactory) {
+		this(beanFactory, Collaborators.of(beanFactory));
+	}
+
+	AuditlogEntityManagerFactoryPostProcessor(BeanFactory beanFactory, Collaborators collaborators) {
 		this.beanFactory = beanFactory;
+		this.collaborators = collaborators;
 	}
 
 	@Override
@@ -136,7 +145,7 @@ final class AuditlogEntityManagerFactoryPostProcessor implements BeanPostProcess
 			if (this.registrations.containsKey(sessionFactory)) {
 				return;
 			}
-			AuditlogProperties properties = this.beanFactory.getBean(AuditlogProperties.class);
+			AuditlogProperties properties = this.collaborators.properties().getObject();
 			AuditedModels models = AuditedModels.build(sessionFactory, properties);
 			if (models.all().isEmpty()) {
 				logger.info("No audited entities in EntityManagerFactory '{}': annotate one with @Auditable or list "
@@ -145,9 +154,10 @@ final class AuditlogEntityManagerFactoryPostProcessor implements BeanPostProcess
 			if (!models.all().isEmpty()) {
 				prepareDatabase(beanName, models, sessionFactory, dataSource, properties);
 			}
-			Supplier<LogEntryRecorder> recorder = SingletonSupplier.of(() -> recorder(properties,
-					LogEntryWriter.databaseOf(sessionFactory.getJdbcServices().getDialect())));
-			AuditEventListener listener = new AuditEventListener(models, recorder, properties.isSquash());
+			AuditDatabase database = LogEntryWriter.databaseOf(sessionFactory.getJdbcServices().getDialect());
+			Supplier<LogEntryRecorder> recorder = SingletonSupplier.of(() -> recorder(properties, database));
+			AuditEventListener listener = new AuditEventListener(models, recorder, properties.isSquash(),
+					properties.getWriteChunkSize());
 			this.registrations.put(sessionFactory,
 					new Registration(beanName, sessionFactory, models, listener, recorder, transactionKey, dataSource));
 			if (models.all().isEmpty()) {
@@ -161,6 +171,7 @@ final class AuditlogEntityManagerFactoryPostProcessor implements BeanPostProcess
 			registry.appendListeners(EventType.POST_COLLECTION_RECREATE, listener);
 			registry.appendListeners(EventType.PRE_COLLECTION_UPDATE, listener);
 			registry.appendListeners(EventType.PRE_COLLECTION_REMOVE, listener);
+			registry.appendListeners(EventType.FLUSH, listener);
 			logger.debug("Auditing {} entities of EntityManagerFactory '{}': {}", models.all().size(), beanName,
 					models.all().stream().map(AuditedModel::entityName).toList());
 		}
@@ -180,16 +191,12 @@ final class AuditlogEntityManagerFactoryPostProcessor implements BeanPostProcess
 	}
 
 	private LogEntryRecorder recorder(AuditlogProperties properties, AuditDatabase database) {
-		JsonMapper json = this.beanFactory.getBeanProvider(JsonMapper.class).getIfAvailable(JsonMapper::new);
-		return new LogEntryRecorder(this.beanFactory.getBean(ChangeDetector.class),
-				this.beanFactory.getBean(ValueFormatter.class), Objects.requireNonNull(this.events),
-				this.beanFactory.getBean(ActorResolution.class),
-				this.beanFactory.getBeanProvider(AdditionalDataProvider.class).orderedStream().toList(),
-				new LogEntryWriter(database, json,
-						this.beanFactory.getBeanProvider(AuditlogIntegrityProperties.class)
-							.getIfAvailable(AuditlogIntegrityProperties::new)
-							.isEnabled()),
-				properties.getOnError(), this.beanFactory.getBeanProvider(Clock.class).getIfAvailable(Clock::systemUTC),
+		Collaborators with = this.collaborators;
+		JsonMapper json = with.json().getIfAvailable(JsonMapper::new);
+		return new LogEntryRecorder(with.detector().getObject(), with.formatter().getObject(),
+				Objects.requireNonNull(this.events), with.actors().getObject(),
+				with.additionalData().orderedStream().toList(), with.writer().getObject(), database,
+				properties.getOnError(), with.clock().getIfAvailable(Clock::systemUTC),
 				new StorableValues(json, properties.getMaxValueLength()), metrics(database));
 	}
 
@@ -204,6 +211,35 @@ final class AuditlogEntityManagerFactoryPostProcessor implements BeanPostProcess
 			return RecordingMetrics.NONE;
 		}
 		return MicrometerRecordingMetrics.of(this.beanFactory, database, classLoader);
+	}
+
+	/**
+	 * The beans the recorder works with, resolved at the first change.
+	 *
+	 * @param properties the audit log's properties
+	 * @param detector diffs the states
+	 * @param formatter formats keys and values
+	 * @param actors resolves who made a change
+	 * @param additionalData what adds data to each entry
+	 * @param writer writes the entries
+	 * @param clock when an entry was made
+	 * @param json turns additional data into JSON
+	 */
+	record Collaborators(ObjectProvider<AuditlogProperties> properties, ObjectProvider<ChangeDetector> detector,
+			ObjectProvider<ValueFormatter> formatter, ObjectProvider<ActorResolution> actors,
+			ObjectProvider<AdditionalDataProvider> additionalData, ObjectProvider<AuditEntryWriter> writer,
+			ObjectProvider<Clock> clock, ObjectProvider<JsonMapper> json) {
+
+		static Collaborators of(BeanFactory beanFactory) {
+			return new Collaborators(beanFactory.getBeanProvider(AuditlogProperties.class),
+					beanFactory.getBeanProvider(ChangeDetector.class),
+					beanFactory.getBeanProvider(ValueFormatter.class),
+					beanFactory.getBeanProvider(ActorResolution.class),
+					beanFactory.getBeanProvider(AdditionalDataProvider.class),
+					beanFactory.getBeanProvider(AuditEntryWriter.class), beanFactory.getBeanProvider(Clock.class),
+					beanFactory.getBeanProvider(JsonMapper.class));
+		}
+
 	}
 
 	/**

@@ -1,16 +1,22 @@
 package dev.auditlog.spring.hibernate;
 
+import java.time.Clock;
+
 import javax.sql.DataSource;
 
 import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
+import tools.jackson.databind.json.JsonMapper;
 
 import dev.auditlog.AuditLog;
+import dev.auditlog.diff.ChangeDetector;
 import dev.auditlog.diff.ValueFormatter;
 import dev.auditlog.spring.ActorResolution;
+import dev.auditlog.spring.AdditionalDataProvider;
 import dev.auditlog.spring.AuditlogAutoConfiguration;
 import dev.auditlog.spring.AuditlogProperties;
 import dev.auditlog.spring.events.AuditEventStore;
+import dev.auditlog.spring.integrity.AuditlogIntegrityProperties;
 import dev.auditlog.spring.integrity.IntegrityVerifier;
 import dev.auditlog.spring.integrity.RetentionCheckpoint;
 import dev.auditlog.spring.query.LogEntryRepositories;
@@ -38,9 +44,22 @@ import org.springframework.context.annotation.Bean;
 public final class AuditlogHibernateAutoConfiguration {
 
 	@Bean
-	static AuditlogEntityManagerFactoryPostProcessor auditlogEntityManagerFactoryPostProcessor(
-			BeanFactory beanFactory) {
-		return new AuditlogEntityManagerFactoryPostProcessor(beanFactory);
+	static AuditlogEntityManagerFactoryPostProcessor auditlogEntityManagerFactoryPostProcessor(BeanFactory beanFactory,
+			ObjectProvider<AuditlogProperties> properties, ObjectProvider<ChangeDetector> detector,
+			ObjectProvider<ValueFormatter> formatter, ObjectProvider<ActorResolution> actors,
+			ObjectProvider<AdditionalDataProvider> additionalData, ObjectProvider<AuditEntryWriter> writer,
+			ObjectProvider<Clock> clock, ObjectProvider<JsonMapper> json) {
+		return new AuditlogEntityManagerFactoryPostProcessor(beanFactory,
+				new AuditlogEntityManagerFactoryPostProcessor.Collaborators(properties, detector, formatter, actors,
+						additionalData, writer, clock, json));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(AuditEntryWriter.class)
+	AuditEntryWriter auditEntryWriter(ObjectProvider<JsonMapper> json,
+			ObjectProvider<AuditlogIntegrityProperties> integrity) {
+		return new JdbcAuditEntryWriter(json.getIfAvailable(JsonMapper::new),
+				integrity.getIfAvailable(AuditlogIntegrityProperties::new).isEnabled());
 	}
 
 	@Bean

@@ -35,6 +35,7 @@ import dev.auditlog.event.PreLogEvent;
 import dev.auditlog.spring.ActorResolution;
 import dev.auditlog.spring.AdditionalDataProvider;
 import dev.auditlog.spring.AuditlogProperties.OnError;
+import dev.auditlog.spring.schema.AuditDatabase;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -63,7 +64,9 @@ final class LogEntryRecorder {
 
 	private final List<AdditionalDataProvider> additionalData;
 
-	private final LogEntryWriter writer;
+	private final AuditEntryWriter writer;
+
+	private final AuditDatabase database;
 
 	private final OnError onError;
 
@@ -73,26 +76,26 @@ final class LogEntryRecorder {
 
 	private final RecordingMetrics metrics;
 
-	LogEntryRecorder(ChangeDetector detector, ValueFormatter formatter, ApplicationEventPublisher events,
-			ActorResolution actorResolution, List<AdditionalDataProvider> additionalData, LogEntryWriter writer,
-			OnError onError, Clock clock, StorableValues storable) {
-		this(detector, formatter, events, actorResolution, additionalData, writer, onError, clock, storable,
-				RecordingMetrics.NONE);
-	}
+	private final LogEventListeners preLogListeners;
+
+	private final LogEventListeners postLogListeners;
 
 	LogEntryRecorder(ChangeDetector detector, ValueFormatter formatter, ApplicationEventPublisher events,
-			ActorResolution actorResolution, List<AdditionalDataProvider> additionalData, LogEntryWriter writer,
-			OnError onError, Clock clock, StorableValues storable, RecordingMetrics metrics) {
+			ActorResolution actorResolution, List<AdditionalDataProvider> additionalData, AuditEntryWriter writer,
+			AuditDatabase database, OnError onError, Clock clock, StorableValues storable, RecordingMetrics metrics) {
 		this.detector = detector;
 		this.formatter = formatter;
 		this.events = events;
 		this.actorResolution = actorResolution;
 		this.additionalData = additionalData;
 		this.writer = writer;
+		this.database = database;
 		this.onError = onError;
 		this.clock = clock;
 		this.storable = storable;
 		this.metrics = metrics;
+		this.preLogListeners = new LogEventListeners(events, PreLogEvent.class);
+		this.postLogListeners = new LogEventListeners(events, PostLogEvent.class);
 	}
 
 	/**
@@ -132,8 +135,9 @@ final class LogEntryRecorder {
 	private void record(List<PendingChange> changes, Connection connection, boolean inTransaction,
 			BiFunction<String, SQLException, RuntimeException> translation) {
 		List<LogEntry> entries = new ArrayList<>(changes.size());
+		boolean preLog = this.preLogListeners.any();
 		for (PendingChange change : changes) {
-			collect(change, entries);
+			collect(change, entries, preLog);
 		}
 		if (entries.isEmpty()) {
 			return;
@@ -144,8 +148,10 @@ final class LogEntryRecorder {
 		}
 		catch (SQLException | RuntimeException ex) {
 			observed.failed(ex);
-			for (LogEntry entry : entries) {
-				this.events.publishEvent(new PostLogEvent(null, entry.changes(), false, ex));
+			if (this.postLogListeners.any()) {
+				for (LogEntry entry : entries) {
+					this.events.publishEvent(new PostLogEvent(null, entry.changes(), false, ex));
+				}
 			}
 			String message = "Could not write " + entries.size() + " audit log entries";
 			if (this.onError == OnError.FAIL) {
@@ -158,21 +164,23 @@ final class LogEntryRecorder {
 		}
 		observed.succeeded();
 		this.metrics.written(entries);
-		for (LogEntry entry : entries) {
-			this.events.publishEvent(new PostLogEvent(entry, entry.changes(), true, null));
+		if (this.postLogListeners.any()) {
+			for (LogEntry entry : entries) {
+				this.events.publishEvent(new PostLogEvent(entry, entry.changes(), true, null));
+			}
 		}
 	}
 
 	private void write(Connection connection, List<LogEntry> entries, boolean inTransaction) throws SQLException {
 		if (this.onError == OnError.FAIL || !inTransaction) {
-			this.writer.write(connection, entries);
+			this.writer.write(connection, this.database, entries);
 			return;
 		}
 		// a failed statement aborts a PostgreSQL transaction: isolate it so the change
 		// can commit
 		Savepoint savepoint = connection.setSavepoint();
 		try {
-			this.writer.write(connection, entries);
+			this.writer.write(connection, this.database, entries);
 		}
 		catch (SQLException | RuntimeException ex) {
 			connection.rollback(savepoint);
@@ -181,48 +189,45 @@ final class LogEntryRecorder {
 		connection.releaseSavepoint(savepoint);
 	}
 
-	private void collect(PendingChange change, List<LogEntry> entries) {
+	private void collect(PendingChange change, List<LogEntry> entries, boolean preLog) {
 		FieldPolicy policy = change.model.policy();
 		if (change.manualAction != null) {
 			if (policy.logs(change.manualAction)) {
 				Changes changes = this.detector.mask(Objects.requireNonNull(change.manualChanges), policy);
-				add(change, change.manualAction, changes, null, entries);
+				add(change, change.manualAction, changes, null, null, entries, preLog);
 			}
 			return;
 		}
-		if (change.entityChanged) {
-			if (change.created && change.deleted) {
-				return;
+		if (change.entityChanged && change.netAction() == null) {
+			// created and deleted in this transaction: nothing happened
+			return;
+		}
+		Action action = change.netAction();
+		if (action != null && policy.logs(action)) {
+			Changes changes = this.detector.diff(change.oldState(), change.newState(), policy);
+			if (change.carriesCollections()) {
+				changes = withInitialElements(changes, Objects.requireNonNull(change.collections), policy);
 			}
-			Action action = change.created ? Action.CREATE : (change.deleted ? Action.DELETE : Action.UPDATE);
-			if (policy.logs(action)) {
-				Changes changes = this.detector.diff(change.created ? null : change.before,
-						change.deleted ? null : change.after, policy);
-				if ((change.created || change.oldStateUnknown) && change.collections != null) {
-					changes = withInitialElements(changes, change.collections, policy);
-				}
-				// Hibernate increments the @Version for a change of a collection or of a
-				// field that is not audited: the increment alone is no audited change
-				boolean versionOnly = action == Action.UPDATE && change.model.isVersionOnly(changes);
-				if ((!changes.isEmpty() || action != Action.UPDATE) && !versionOnly) {
-					EntitySnapshot state = (change.after != null) ? change.after : change.before;
-					add(change, action, changes, (state != null) ? this.detector.serialize(state, policy) : null,
-							referenceLabels(changes, change.created ? null : change.before,
-									change.deleted ? null : change.after, policy),
-							entries);
-				}
+			// Hibernate increments the @Version for a change of a collection or of a
+			// field
+			// that is not audited: the increment alone is no audited change
+			boolean versionOnly = action == Action.UPDATE && change.model.isVersionOnly(changes);
+			if ((!changes.isEmpty() || action != Action.UPDATE) && !versionOnly) {
+				EntitySnapshot state = (change.after != null) ? change.after : change.before;
+				add(change, action, changes, (state != null) ? this.detector.serialize(state, policy) : null,
+						referenceLabels(changes, change.oldState(), change.newState(), policy), entries, preLog);
 			}
-			if (change.deleted || change.created || change.oldStateUnknown) {
-				// a create, or an update whose old state is unknown, carries the elements
-				// of its collections; a delete covers them
-				return;
-			}
+		}
+		if (change.coversCollections()) {
+			// a create, or an update whose old state is unknown, carries the elements of
+			// its collections; a delete covers them
+			return;
 		}
 		if (change.collections != null && policy.logs(Action.UPDATE)) {
 			change.collections.forEach((field, state) -> {
 				for (Changes changes : this.detector.diffCollection(field, state.before, state.after,
 						change.model.isOrdered(field), policy)) {
-					add(change, Action.UPDATE, changes, null, entries);
+					add(change, Action.UPDATE, changes, null, null, entries, preLog);
 				}
 			});
 		}
@@ -271,18 +276,15 @@ final class LogEntryRecorder {
 	}
 
 	private void add(PendingChange change, Action action, Changes changes,
-			@Nullable Map<String, @Nullable Object> serializedData, List<LogEntry> entries) {
-		add(change, action, changes, serializedData, null, entries);
-	}
-
-	private void add(PendingChange change, Action action, Changes changes,
 			@Nullable Map<String, @Nullable Object> serializedData, @Nullable Map<String, @Nullable Object> labels,
-			List<LogEntry> entries) {
-		PreLogEvent event = new PreLogEvent(change.model.type(), change.entity, action, changes);
-		this.events.publishEvent(event);
-		if (event.isVetoed()) {
-			this.metrics.vetoed(action);
-			return;
+			List<LogEntry> entries, boolean preLog) {
+		if (preLog) {
+			PreLogEvent event = new PreLogEvent(change.model.type(), change.entity, action, changes);
+			this.events.publishEvent(event);
+			if (event.isVetoed()) {
+				this.metrics.vetoed(action);
+				return;
+			}
 		}
 		Object key = keyOf(change.id);
 		Map<String, @Nullable Object> additionalData = merge(

@@ -24,14 +24,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.util.ClassUtils;
+
 /**
  * Writes log entries with plain JDBC on a given connection: one multi-row
  * {@code INSERT ... VALUES (...), (...)} statement per {@value #ROWS_PER_STATEMENT}
- * entries, so a transaction's entries cost one round trip. A statement is also kept under
- * {@value #BYTES_PER_STATEMENT} bytes (counting 3 bytes per character, UTF-8's most for a
- * UTF-16 code unit), so that entries of large values stay below MySQL's and MariaDB's
- * {@code max_allowed_packet} (4 MiB by default on MySQL 5.7, 16 MiB on MariaDB). Nothing
- * is read back.
+ * entries, so a transaction's entries cost one round trip; on PostgreSQL, from
+ * {@value #COPY_FROM_ROWS} entries on, one {@code COPY ... FROM STDIN} instead
+ * ({@link PostgresCopy}). A statement is also kept under {@value #BYTES_PER_STATEMENT}
+ * bytes (counting 3 bytes per character, UTF-8's most for a UTF-16 code unit), so that
+ * entries of large values stay below MySQL's and MariaDB's {@code max_allowed_packet} (4
+ * MiB by default on MySQL 5.7, 16 MiB on MariaDB). Nothing is read back.
  */
 final class LogEntryWriter {
 
@@ -40,6 +43,16 @@ final class LogEntryWriter {
 	static final int ROWS_PER_STATEMENT = 500;
 
 	static final int BYTES_PER_STATEMENT = 4 * 1024 * 1024;
+
+	/**
+	 * The entries from which PostgreSQL gets them by {@code COPY} rather than by a
+	 * multi-row {@code INSERT}: measured, {@code COPY} costs the database about a fifth
+	 * less at 100 entries, as much at 10, and more at 1.
+	 */
+	static final int COPY_FROM_ROWS = 50;
+
+	private static final boolean COPY_PRESENT = ClassUtils.isPresent("org.postgresql.PGConnection",
+			LogEntryWriter.class.getClassLoader());
 
 	private static final int FIXED_BYTES_PER_ROW = 64;
 
@@ -53,6 +66,8 @@ final class LogEntryWriter {
 	private final String row;
 
 	private final String columns;
+
+	private final String copyTarget;
 
 	private final boolean hashing;
 
@@ -74,6 +89,7 @@ final class LogEntryWriter {
 		String value = database.jsonParameter();
 		this.row = "(?, ?, ?, ?, ?, ?, " + value + ", " + value + ", " + value + ", ?, ?, ?" + (hashing ? ", ?)" : ")");
 		this.columns = hashing ? COLUMNS.replace(", cid)", ", cid, hash)") : COLUMNS;
+		this.copyTarget = this.columns.substring("INSERT INTO ".length(), this.columns.length() - " VALUES ".length());
 	}
 
 	void write(Connection connection, List<LogEntry> entries) throws SQLException {
@@ -81,6 +97,11 @@ final class LogEntryWriter {
 		for (LogEntry entry : entries) {
 			rows.add(new Row(entry, entry.changes().toJson(), toJson(entry.serializedData()),
 					toJson(entry.additionalData())));
+		}
+		if (rows.size() >= COPY_FROM_ROWS && this.database == AuditDatabase.POSTGRESQL && COPY_PRESENT
+				&& PostgresCopy.canCopy(connection)) {
+			copy(connection, rows);
+			return;
 		}
 		int from = 0;
 		while (from < rows.size()) {
@@ -100,6 +121,32 @@ final class LogEntryWriter {
 			}
 			from = to;
 		}
+	}
+
+	private void copy(Connection connection, List<Row> rows) throws SQLException {
+		List<@Nullable Object[]> values = new ArrayList<>(rows.size());
+		for (Row row : rows) {
+			LogEntry entry = row.entry();
+			Instant timestamp = entry.timestamp().truncatedTo(ChronoUnit.MICROS);
+			@Nullable Object[] columns = new @Nullable Object[this.hashing ? 13 : 12];
+			columns[0] = timestamp;
+			columns[1] = entry.action().value();
+			columns[2] = entry.model();
+			columns[3] = entry.objectPk();
+			columns[4] = entry.objectId();
+			columns[5] = entry.objectRepr();
+			columns[6] = row.changes();
+			columns[7] = row.serializedData();
+			columns[8] = row.additionalData();
+			columns[9] = entry.actor();
+			columns[10] = entry.remoteAddr();
+			columns[11] = entry.cid();
+			if (this.hashing) {
+				columns[12] = hash(timestamp, row);
+			}
+			values.add(columns);
+		}
+		PostgresCopy.copy(connection, this.copyTarget, values);
 	}
 
 	private String sql(int rows) {

@@ -137,8 +137,15 @@ final class MicrometerRecordingMetrics implements RecordingMetrics {
 
 	private static void count(@Nullable Map<Action, Counter> counters, List<LogEntry> entries) {
 		if (counters != null) {
+			// one increment per action and batch, not per entry
+			int[] byAction = new int[Action.values().length];
 			for (LogEntry entry : entries) {
-				Objects.requireNonNull(counters.get(entry.action())).increment();
+				byAction[entry.action().ordinal()]++;
+			}
+			for (Action action : Action.values()) {
+				if (byAction[action.ordinal()] > 0) {
+					Objects.requireNonNull(counters.get(action)).increment(byAction[action.ordinal()]);
+				}
 			}
 		}
 	}

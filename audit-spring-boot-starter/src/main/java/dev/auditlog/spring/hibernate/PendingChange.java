@@ -13,7 +13,47 @@ import org.jspecify.annotations.Nullable;
 /**
  * What one transaction did to one object so far: the first state before and the last
  * state after (the net change, as Envers keeps per revision), and per tracked collection
- * the first and the last elements.
+ * the first and the last elements. The merge table lives here, in the methods the
+ * listener calls per Hibernate event ({@link #inserted}, {@link #updated},
+ * {@link #deleted}, {@link #collectionChanged}) and those the recorder reads the net
+ * change with ({@link #netAction()}, {@link #oldState()}, {@link #newState()},
+ * {@link #carriesCollections()}):
+ * <table>
+ * <caption>Net change of one object in one transaction</caption>
+ * <tr>
+ * <th>events</th>
+ * <th>net entry</th>
+ * </tr>
+ * <tr>
+ * <td>insert, then updates</td>
+ * <td>{@code CREATE} with the last values</td>
+ * </tr>
+ * <tr>
+ * <td>updates</td>
+ * <td>{@code UPDATE} from the first old to the last new values; none if they are equal,
+ * or if only the {@code @Version} changed</td>
+ * </tr>
+ * <tr>
+ * <td>updates, then delete</td>
+ * <td>{@code DELETE} with the first old values</td>
+ * </tr>
+ * <tr>
+ * <td>insert, then delete</td>
+ * <td>nothing</td>
+ * </tr>
+ * <tr>
+ * <td>delete, then insert of the same id</td>
+ * <td>{@code UPDATE} from the first old values</td>
+ * </tr>
+ * <tr>
+ * <td>collection changes only</td>
+ * <td>one {@code UPDATE} per collection, first to last elements</td>
+ * </tr>
+ * <tr>
+ * <td>collection changes with a create (or an update whose old state is unknown)</td>
+ * <td>the elements in that entry; with a delete: none (the delete covers them)</td>
+ * </tr>
+ * </table>
  */
 final class PendingChange {
 
@@ -84,6 +124,105 @@ final class PendingChange {
 	 */
 	void oldStateFromEntity() {
 		this.manualData = Map.of(OLD_STATE, "entity");
+	}
+
+	/**
+	 * Return whether the state before the coming update or delete is still to be taken:
+	 * only the first state before counts.
+	 */
+	boolean needsOldState() {
+		return !this.entityChanged;
+	}
+
+	/**
+	 * Return whether the coming delete must take the deleted state: the first change, or
+	 * one after an update whose old state was not known.
+	 */
+	boolean needsDeletedState() {
+		return !this.entityChanged || (this.oldStateUnknown && this.before == null);
+	}
+
+	/**
+	 * The object was inserted with the given state: a {@code CREATE}, unless it was
+	 * changed before in this transaction (deleted and inserted again: an update).
+	 */
+	void inserted(EntitySnapshot state) {
+		if (!this.entityChanged) {
+			this.created = true;
+		}
+		this.entityChanged = true;
+		this.deleted = false;
+		this.after = state;
+	}
+
+	/**
+	 * The object was updated to the given state.
+	 * @param oldState its state before, taken only when {@link #needsOldState()} held;
+	 * {@code null} otherwise or when not known
+	 * @param newState its state after
+	 */
+	void updated(@Nullable EntitySnapshot oldState, EntitySnapshot newState) {
+		if (!this.entityChanged && oldState != null) {
+			this.before = oldState;
+		}
+		this.entityChanged = true;
+		this.after = newState;
+	}
+
+	/**
+	 * The object was deleted.
+	 * @param deletedState its state when deleted, taken only when
+	 * {@link #needsDeletedState()} held; {@code null} otherwise
+	 */
+	void deleted(@Nullable EntitySnapshot deletedState) {
+		if (deletedState != null) {
+			this.before = deletedState;
+		}
+		this.entityChanged = true;
+		this.deleted = true;
+		this.after = null;
+	}
+
+	/**
+	 * Return the action of the net entry of the object itself: {@code null} when the
+	 * entity did not change (only collections, or nothing) or was created and deleted in
+	 * this transaction.
+	 */
+	@Nullable Action netAction() {
+		if (!this.entityChanged || (this.created && this.deleted)) {
+			return null;
+		}
+		return this.created ? Action.CREATE : (this.deleted ? Action.DELETE : Action.UPDATE);
+	}
+
+	/**
+	 * Return the state the net change starts from: {@code null} for a creation.
+	 */
+	@Nullable EntitySnapshot oldState() {
+		return this.created ? null : this.before;
+	}
+
+	/**
+	 * Return the state the net change ends in: {@code null} for a deletion.
+	 */
+	@Nullable EntitySnapshot newState() {
+		return this.deleted ? null : this.after;
+	}
+
+	/**
+	 * Return whether the entry of the object itself carries its collections' elements (a
+	 * creation, or an update whose old state is unknown) or covers them (a deletion), so
+	 * that they get no entries of their own.
+	 */
+	boolean coversCollections() {
+		return this.entityChanged && (this.deleted || this.created || this.oldStateUnknown);
+	}
+
+	/**
+	 * Return whether the entry of the object itself lists its collections' elements now.
+	 */
+	boolean carriesCollections() {
+		return (this.created || this.oldStateUnknown) && this.collections != null;
 	}
 
 	void collectionChanged(String field, List<Object> before, List<Object> after) {

@@ -3,7 +3,14 @@ package dev.auditlog.benchmarks.variant.auditlog;
 import dev.auditlog.benchmarks.model.Item;
 import dev.auditlog.benchmarks.variant.BenchmarkInfrastructure;
 import dev.auditlog.benchmarks.variant.ItemStore;
+import dev.auditlog.benchmarks.variant.StatementCounter;
+import dev.auditlog.spring.hibernate.AuditEntryWriter;
+import dev.auditlog.spring.hibernate.JdbcAuditEntryWriter;
+import dev.auditlog.spring.schema.AuditDatabase;
 import jakarta.persistence.EntityManager;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -27,6 +34,24 @@ public class AuditlogApplication {
 	ItemStore<AuditlogItem> itemStore(AuditlogItemRepository repository, TransactionTemplate transaction,
 			EntityManager entityManager) {
 		return new ItemStore<>(repository, AuditlogItem::new, transaction, entityManager);
+	}
+
+	/**
+	 * The starter's writer, timed where it copies: a {@code COPY} works on the driver's
+	 * connection, past the proxy that counts the other statements.
+	 */
+	@Bean
+	AuditEntryWriter auditEntryWriter(StatementCounter counter, ObjectProvider<JsonMapper> json) {
+		AuditEntryWriter starter = new JdbcAuditEntryWriter(json.getIfAvailable(JsonMapper::new), false);
+		return (connection, database, entries) -> {
+			if (database != AuditDatabase.POSTGRESQL || entries.size() < JdbcAuditEntryWriter.COPY_FROM_ROWS) {
+				starter.write(connection, database, entries);
+				return;
+			}
+			long started = System.nanoTime();
+			starter.write(connection, database, entries);
+			counter.countAuditlogCopy(entries.size(), System.nanoTime() - started);
+		};
 	}
 
 }
