@@ -139,6 +139,9 @@ public final class VerifyCommand {
 			json.put("sealId", problem.sealId());
 		}
 		json.put("kind", problem.kind().jsonName());
+		if (problem.table() != null) {
+			json.put("table", problem.table());
+		}
 		return json;
 	}
 

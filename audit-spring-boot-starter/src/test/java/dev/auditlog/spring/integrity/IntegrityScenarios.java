@@ -30,6 +30,7 @@ import dev.auditlog.AuditLog;
 import dev.auditlog.core.IntegrityProblem;
 import dev.auditlog.core.IntegrityProblem.Kind;
 import dev.auditlog.core.IntegrityReport;
+import dev.auditlog.spring.events.AuditEventStore;
 import dev.auditlog.spring.schema.AuditDatabase;
 import dev.auditlog.spring.testdb.TestDatabase;
 import jakarta.persistence.EntityManager;
@@ -95,6 +96,9 @@ abstract class IntegrityScenarios {
 	@Autowired
 	LogEntrySealer sealer;
 
+	@Autowired
+	AuditEventStore events;
+
 	@LocalServerPort
 	int port;
 
@@ -119,6 +123,7 @@ abstract class IntegrityScenarios {
 	void startEmpty() {
 		this.jdbc.update("DELETE FROM auditlog_seal");
 		this.jdbc.update("DELETE FROM auditlog_logentry");
+		this.jdbc.update("DELETE FROM auditlog_event");
 		this.jdbc.update("DELETE FROM account");
 	}
 
@@ -137,8 +142,8 @@ abstract class IntegrityScenarios {
 		assertThat(report.entries()).isEqualTo(ids.size());
 		assertThat(report.seals()).isEqualTo(1);
 		assertThat(report.pending()).isZero();
-		assertThat(this.jdbc.queryForList("SELECT DISTINCT seal_id FROM auditlog_logentry", Long.class))
-			.containsExactly(1L);
+		assertThat(sealedIds(1)).containsExactlyElementsOf(ids);
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM auditlog_seal", Long.class)).isOne();
 	}
 
 	@Test
@@ -163,8 +168,7 @@ abstract class IntegrityScenarios {
 		threeSeals();
 		Instant second = this.jdbc.queryForObject("SELECT created FROM auditlog_seal WHERE id = 2",
 				(rs, row) -> database().timestamp(rs, 1));
-		long sealedFirst = this.jdbc.queryForObject("SELECT MIN(id) FROM auditlog_logentry WHERE seal_id = 1",
-				Long.class);
+		long sealedFirst = sealedIds(1).get(0);
 		this.jdbc.update("UPDATE auditlog_logentry SET actor = 'mallory' WHERE id = ?", sealedFirst);
 		IntegrityReport fromSecond = this.auditLog.verify(second, null);
 		assertThat(fromSecond.problems()).isEmpty();
@@ -210,21 +214,43 @@ abstract class IntegrityScenarios {
 	}
 
 	@Test
-	void forgedEntryClaimingASealIsNamedInserted() {
-		List<Long> ids = sealedEntries();
-		long forged = forge(ids.get(0), "seal_id");
-		assertProblems(IntegrityProblem.entry(forged, Kind.INSERTED));
+	void forgedEntryInAClosedGapIsNamedInsertedButInAnOpenGapLooksLikeALateCommit() {
+		List<Long> ids = writeEntries(3);
+		long lost = forge(ids.get(0));
+		List<Long> later = writeEntries(3);
+		this.jdbc.update("DELETE FROM auditlog_logentry WHERE id = ?", lost);
+		this.sealer.sealAll();
+		assertThat(this.jdbc.queryForObject("SELECT gaps FROM auditlog_seal WHERE id = 1", String.class))
+			.contains(lost + " " + lost + " ");
+		assertThat(this.auditLog.verify(null, null).problems()).isEmpty();
+		// within max-seal-delay, a row in an open gap is a late commit: pending, then
+		// sealed
+		forgeAs(ids.get(1), lost);
+		IntegrityReport pending = this.auditLog.verify(null, null);
+		assertThat(pending.problems()).isEmpty();
+		assertThat(pending.pending()).isOne();
+		this.jdbc.update("DELETE FROM auditlog_logentry WHERE id = ?", lost);
+		// a sealer whose max-seal-delay has passed closes the gap
+		LogEntrySealer closing = new LogEntrySealer(this.dataSource, database(), SealKeys.hmac("k1", KEY, Map.of()),
+				Clock.systemUTC(), Duration.ofHours(1), Duration.ofNanos(1000), 100, null);
+		assertThat(closing.sealAll()).isZero();
+		assertThat(this.jdbc.queryForObject("SELECT gaps FROM auditlog_seal WHERE id = 2", String.class))
+			.doesNotContain(lost + " " + lost + " ");
+		assertThat(this.auditLog.verify(null, null).problems()).isEmpty();
+		forgeAs(ids.get(1), lost);
+		assertProblems(IntegrityProblem.entry(lost, Kind.INSERTED));
+		assertThat(later).isNotEmpty();
 	}
 
 	@Test
 	void forgedEntryWithoutHashIsNamedInserted() {
 		List<Long> ids = sealedEntries();
-		long forged = forge(ids.get(0), "NULL");
+		long forged = forge(ids.get(0));
 		this.jdbc.update("UPDATE auditlog_logentry SET hash = NULL WHERE id = ?", forged);
 		assertProblems(IntegrityProblem.entry(forged, Kind.INSERTED));
-		this.sealer.sealAll();
-		assertThat(this.jdbc.queryForObject("SELECT seal_id FROM auditlog_logentry WHERE id = ?", Long.class, forged))
-			.isNull();
+		assertThat(this.sealer.sealAll()).isZero();
+		assertThat(sealedIds(2)).isEmpty();
+		assertProblems(IntegrityProblem.entry(forged, Kind.INSERTED));
 	}
 
 	@Test
@@ -247,10 +273,18 @@ abstract class IntegrityScenarios {
 	}
 
 	@Test
-	void deletedLastSealIsNamedMissing() {
+	void deletedLastSealIsFoundOnlyThroughThePublishedSeals() {
+		IntegrityApplication.seals.clear();
 		threeSeals();
+		String published = IntegrityApplication.seals.get(2).getSignature();
 		this.jdbc.update("DELETE FROM auditlog_seal WHERE id = 3");
-		assertProblems(IntegrityProblem.seal(3, Kind.MISSING));
+		// its entries look like entries waiting for a seal, and are sealed again
+		IntegrityReport report = this.auditLog.verify(null, null);
+		assertThat(report.problems()).isEmpty();
+		assertThat(report.pending()).isEqualTo(2);
+		this.sealer.sealAll();
+		assertThat(this.jdbc.queryForObject("SELECT signature FROM auditlog_seal WHERE id = 3", String.class))
+			.isNotEqualTo(published);
 	}
 
 	@Test
@@ -270,8 +304,7 @@ abstract class IntegrityScenarios {
 	@Test
 	void editedSealedHashNamesTheSealAndTheEntry() {
 		threeSeals();
-		List<Long> ids = this.jdbc.queryForList("SELECT id FROM auditlog_logentry WHERE seal_id = 2 ORDER BY id",
-				Long.class);
+		List<Long> ids = sealedIds(2);
 		String entries = this.jdbc.queryForObject("SELECT entries FROM auditlog_seal WHERE id = 2", String.class);
 		this.jdbc.update("UPDATE auditlog_seal SET entries = ? WHERE id = 2",
 				entries.replaceFirst(ids.get(0) + " [0-9a-f]{64}", ids.get(0) + " " + "f".repeat(64)));
@@ -369,9 +402,7 @@ abstract class IntegrityScenarios {
 			assertThat(beforeNextSeal.problems()).isEmpty();
 			assertThat(beforeNextSeal.pending()).isEqualTo(1);
 			assertThat(this.sealer.sealAll()).isEqualTo(1);
-			assertThat(
-					this.jdbc.queryForObject("SELECT seal_id FROM auditlog_logentry WHERE id = ?", Long.class, lateId))
-				.isEqualTo(2L);
+			assertThat(sealedIds(2)).containsExactly(lateId);
 			IntegrityReport report = this.auditLog.verify(null, null);
 			assertThat(report.problems()).isEmpty();
 			assertThat(report.entries()).isEqualTo(3);
@@ -430,9 +461,7 @@ abstract class IntegrityScenarios {
 			for (Future<?> future : done) {
 				future.get(120, TimeUnit.SECONDS);
 			}
-			await().atMost(Duration.ofSeconds(30))
-				.until(() -> this.jdbc.queryForObject("SELECT COUNT(*) FROM auditlog_logentry WHERE seal_id IS NULL",
-						Long.class) == 0);
+			await().atMost(Duration.ofSeconds(30)).until(() -> this.auditLog.verify(null, null).pending() == 0);
 		}
 		finally {
 			sealing.shutdownNow();
@@ -444,6 +473,41 @@ abstract class IntegrityScenarios {
 		IntegrityReport report = this.auditLog.verify(null, null);
 		assertThat(report.problems()).as("seed %d", seed).isEmpty();
 		assertThat(report.entries()).isEqualTo(committed.get());
+	}
+
+	@Test
+	void eventsAreSealedInAChainOfTheirOwnAndTamperingWithThemIsNamed() {
+		List<Long> ids = writeEvents(4);
+		writeEntries(2);
+		assertThat(this.sealer.sealAll()).isEqualTo(6);
+		assertThat(this.jdbc.queryForList("SELECT table_name FROM auditlog_seal ORDER BY table_name", String.class))
+			.containsExactly("auditlog_event", "auditlog_logentry");
+		IntegrityReport valid = this.auditLog.verify(null, null);
+		assertThat(valid.problems()).isEmpty();
+		assertThat(valid.entries()).isEqualTo(6);
+		assertThat(valid.seals()).isEqualTo(2);
+		this.jdbc.update("UPDATE auditlog_event SET data = " + database().jsonParameter() + " WHERE id = ?",
+				"{\"rows\": 13}", ids.get(0));
+		this.jdbc.update("UPDATE auditlog_event SET principal = 'mallory' WHERE id = ?", ids.get(1));
+		this.jdbc.update("DELETE FROM auditlog_event WHERE id = ?", ids.get(2));
+		assertProblems(IntegrityProblem.of("auditlog_event", ids.get(0), null, Kind.MODIFIED),
+				IntegrityProblem.of("auditlog_event", ids.get(1), null, Kind.MODIFIED),
+				IntegrityProblem.of("auditlog_event", ids.get(2), null, Kind.MISSING));
+	}
+
+	@Test
+	void deletedOrEditedSealOfEventsIsNamedWithItsTable() {
+		for (int i = 0; i < 3; i++) {
+			writeEvents(2);
+			this.sealer.sealAll();
+		}
+		assertThat(this.auditLog.verify(null, null).problems()).isEmpty();
+		this.jdbc.update("DELETE FROM auditlog_seal WHERE table_name = 'auditlog_event' AND id = 2");
+		this.jdbc.update("UPDATE auditlog_seal SET created = ? WHERE table_name = 'auditlog_event' AND id = 3",
+				database().timestamp(Instant.parse("2020-01-01T00:00:00Z")));
+		assertProblems(IntegrityProblem.of("auditlog_event", null, 2L, Kind.MISSING),
+				IntegrityProblem.of("auditlog_event", null, 3L, Kind.BAD_SIGNATURE));
+		assertThat(IntegrityProblem.of("auditlog_event", null, 2L, Kind.MISSING).table()).isEqualTo("auditlog_event");
 	}
 
 	@Test
@@ -545,12 +609,42 @@ abstract class IntegrityScenarios {
 		return ids.subList((int) before, ids.size());
 	}
 
-	private long forge(long copyOf, String sealId) {
+	/** Write system events with data of several kinds and return their ids. */
+	private List<Long> writeEvents(int count) {
+		long before = this.jdbc.queryForObject("SELECT COUNT(*) FROM auditlog_event", Long.class);
+		for (int i = 0; i < count; i++) {
+			this.events.record((i % 2 == 0) ? "alice \u00e9" : null, "DATA_EXPORT",
+					Map.of("rows", 12 + i, "ratio", new BigDecimal("1.50"), "format", "csv \"q\""));
+		}
+		List<Long> ids = this.jdbc.queryForList("SELECT id FROM auditlog_event ORDER BY id", Long.class);
+		assertThat(ids).hasSize((int) before + count);
+		assertThat(this.jdbc.queryForList("SELECT hash FROM auditlog_event", String.class))
+			.allMatch((hash) -> hash != null && hash.matches("[0-9a-f]{64}"));
+		return ids.subList((int) before, ids.size());
+	}
+
+	private long forge(long copyOf) {
 		this.jdbc.update("INSERT INTO auditlog_logentry (timestamp, action, model, object_pk, object_id, object_repr, "
-				+ "changes, serialized_data, additional_data, actor, remote_addr, cid, hash, seal_id) SELECT timestamp, "
+				+ "changes, serialized_data, additional_data, actor, remote_addr, cid, hash) SELECT timestamp, "
 				+ "action, model, object_pk, object_id, object_repr, changes, serialized_data, additional_data, actor, "
-				+ "remote_addr, cid, hash, " + sealId + " FROM auditlog_logentry WHERE id = ?", copyOf);
+				+ "remote_addr, cid, hash FROM auditlog_logentry WHERE id = ?", copyOf);
 		return this.jdbc.queryForObject("SELECT MAX(id) FROM auditlog_logentry", Long.class);
+	}
+
+	/** Insert a copy of an entry with the given id, as a forger with SQL access could. */
+	private void forgeAs(long copyOf, long id) {
+		this.jdbc.update("INSERT INTO auditlog_logentry (id, timestamp, action, model, object_pk, object_id, "
+				+ "object_repr, changes, serialized_data, additional_data, actor, remote_addr, cid, hash) SELECT ?, "
+				+ "timestamp, action, model, object_pk, object_id, object_repr, changes, serialized_data, "
+				+ "additional_data, actor, remote_addr, cid, hash FROM auditlog_logentry WHERE id = ?", id, copyOf);
+	}
+
+	/** Return the ids of the log entries a seal lists, in order. */
+	List<Long> sealedIds(long sealId) {
+		String entries = this.jdbc.queryForObject(
+				"SELECT entries FROM auditlog_seal WHERE table_name = 'auditlog_logentry' AND id = ?", String.class,
+				sealId);
+		return entries.lines().map((line) -> Long.parseLong(line.substring(0, line.indexOf(' ')))).toList();
 	}
 
 	private String recomputedHash(long id) {
