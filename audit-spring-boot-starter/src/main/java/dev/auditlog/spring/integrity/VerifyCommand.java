@@ -1,9 +1,8 @@
 package dev.auditlog.spring.integrity;
 
-import java.util.Objects;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -12,7 +11,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Properties;
 
 import dev.auditlog.core.IntegrityProblem;
 import dev.auditlog.core.IntegrityReport;
@@ -31,9 +29,13 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  *     --url=jdbc:postgresql://db/app --user=auditor --keys=/secure/auditlog-keys.properties \
  *     [--from=2025-01-01T00:00:00Z] [--to=...] [--max-seal-delay=PT1H]
  * </pre> The password is read from the {@code AUDITLOG_VERIFY_PASSWORD} environment
- * variable, never from the command line; the keys file holds one {@code key-id=key} line
- * per key (the {@code auditlog.integrity.hmac-key} of each key id). The JDBC driver must
- * be on the class path, as it is in the application's jar.
+ * variable, never from the command line. The keys file holds one {@code key-id=key} line
+ * per key, split at the first {@code =} ({@code #} starts a comment): for an HMAC key id,
+ * the {@code auditlog.integrity.hmac-key} of that id; for an Ed25519 key id
+ * ({@code ed25519:2025-07}), only its public key, as the Base64 of its X.509 DER bytes
+ * (the body of its PEM) or as {@code @file.pem}, a PEM file next to the keys file or at
+ * an absolute path. With Ed25519 seals only, the file holds no secret. The JDBC driver
+ * must be on the class path, as it is in the application's jar.
  *
  * @since 0.2.0
  */
@@ -94,18 +96,27 @@ public final class VerifyCommand {
 	}
 
 	private static SealKeys keys(Path file) throws IOException {
-		Properties properties = new Properties();
-		try (InputStream in = Files.newInputStream(file)) {
-			properties.load(in);
+		Map<String, String> keys = new LinkedHashMap<>();
+		for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+			String trimmed = line.strip();
+			if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+				continue;
+			}
+			int equals = trimmed.indexOf('=');
+			if (equals < 1) {
+				throw new IllegalArgumentException("The keys file " + file + " has a line that is not key-id=key");
+			}
+			String id = trimmed.substring(0, equals).strip();
+			String key = trimmed.substring(equals + 1);
+			if (key.startsWith("@")) {
+				key = Files.readString(file.resolveSibling(key.substring(1)), StandardCharsets.UTF_8);
+			}
+			keys.put(id, key);
 		}
-		if (properties.isEmpty()) {
+		if (keys.isEmpty()) {
 			throw new IllegalArgumentException("The keys file " + file + " holds no key-id=key line");
 		}
-		Map<String, String> keys = new LinkedHashMap<>();
-		properties.stringPropertyNames().stream().sorted().forEach((id) -> keys.put(id, properties.getProperty(id)));
-		String first = keys.keySet().iterator().next();
-		String key = Objects.requireNonNull(keys.remove(first));
-		return SealKeys.hmac(first, key, keys);
+		return SealKeys.verifying(keys);
 	}
 
 	private static @Nullable Instant instant(@Nullable String text) {

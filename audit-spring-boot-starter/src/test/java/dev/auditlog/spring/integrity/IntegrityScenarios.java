@@ -376,6 +376,58 @@ abstract class IntegrityScenarios {
 	}
 
 	@Test
+	void ed25519SealsVerifyWithThePublicKeyAndRotateWithHmacKeys(@TempDir Path directory) throws Exception {
+		Ed25519Pems pems = Ed25519Pems.generate();
+		writeEntries(2);
+		this.sealer.sealAll();
+		LogEntrySealer ed25519 = new LogEntrySealer(this.dataSource, database(),
+				SealKeys.of("k2", null, pems.privateKey(), pems.publicKey(), Map.of("k1", KEY), Map.of()),
+				Clock.systemUTC(), Duration.ofHours(1), Duration.ofHours(1), 100, null);
+		writeEntries(2);
+		ed25519.sealAll();
+		LogEntrySealer backToHmac = new LogEntrySealer(this.dataSource, database(),
+				SealKeys.of("k3", OTHER_KEY, null, null, Map.of("k1", KEY), Map.of("k2", pems.publicKey())),
+				Clock.systemUTC(), Duration.ofHours(1), Duration.ofHours(1), 100, null);
+		writeEntries(2);
+		backToHmac.sealAll();
+		assertThat(this.jdbc.queryForList("SELECT key_id FROM auditlog_seal ORDER BY id", String.class))
+			.containsExactly("k1", "ed25519:k2", "k3");
+		assertThat(this.jdbc.queryForObject("SELECT signature FROM auditlog_seal WHERE id = 2", String.class))
+			.matches("[0-9a-f]{128}");
+		IntegrityVerifier all = verifier(
+				SealKeys.verifying(Map.of("k1", KEY, "ed25519:k2", pems.publicKey(), "k3", OTHER_KEY)));
+		assertThat(all.verify(null, null).problems()).isEmpty();
+		IntegrityVerifier publicKeyOnly = verifier(SealKeys.verifying(Map.of("ed25519:k2", pems.publicKey())));
+		assertThat(publicKeyOnly.verify(null, null).problems()).containsExactly(
+				IntegrityProblem.seal(1, Kind.BAD_SIGNATURE), IntegrityProblem.seal(3, Kind.BAD_SIGNATURE));
+		this.jdbc.update("UPDATE auditlog_seal SET entry_count = entry_count + 1 WHERE id = 2");
+		assertThat(all.verify(null, null).problems()).containsExactly(IntegrityProblem.seal(2, Kind.BAD_SIGNATURE));
+		// offline, a keys file with only the public key verifies seals signed with
+		// Ed25519
+		this.jdbc.update("DELETE FROM auditlog_seal");
+		ed25519.sealAll();
+		Files.writeString(directory.resolve("seal.pub.pem"), pems.publicKey());
+		Path keys = directory.resolve("keys");
+		Files.writeString(keys, "# public keys only\ned25519:k2=@seal.pub.pem\n");
+		String[] args = { "--url=" + this.url, "--user=" + this.user, "--keys=" + keys };
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		assertThat(VerifyCommand.run(args, this.password, new PrintStream(out, true), new PrintStream(err, true)))
+			.as(err.toString() + out)
+			.isZero();
+		Files.writeString(keys, "ed25519:k2=" + pems.publicKeyBase64() + "\n");
+		out.reset();
+		assertThat(VerifyCommand.run(args, this.password, new PrintStream(out, true), new PrintStream(err, true)))
+			.as(err.toString() + out)
+			.isZero();
+		Files.writeString(keys, "ed25519:k2=" + Ed25519Pems.generate().publicKeyBase64() + "\n");
+		out.reset();
+		assertThat(VerifyCommand.run(args, this.password, new PrintStream(out, true), new PrintStream(err, true)))
+			.isEqualTo(1);
+		assertThat(out.toString()).contains("{\"sealId\":1,\"kind\":\"bad-signature\"}");
+	}
+
+	@Test
 	void entryCommittedAfterASealCoveredLaterIdsIsSealedByTheNextSeal() throws Exception {
 		CountDownLatch written = new CountDownLatch(1);
 		CountDownLatch proceed = new CountDownLatch(1);
