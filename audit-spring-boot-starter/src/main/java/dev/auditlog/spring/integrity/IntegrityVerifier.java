@@ -49,7 +49,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public final class IntegrityVerifier {
 
 	static final String SEAL_COLUMNS = "table_name, id, created, entry_count, first_id, last_id, entries, gaps, "
-			+ "previous_signature, key_id, signature, deleted_before";
+			+ "previous_signature, key_id, signature, deleted_before, pruned";
 
 	private static final int SEALS_PER_PAGE = 1000;
 
@@ -115,11 +115,25 @@ public final class IntegrityVerifier {
 
 	private void verifyTable(SealedTable table, @Nullable Instant from, @Nullable Instant to,
 			Verification verification) {
-		Chain chain = new Chain(table, deletedBefore(table));
+		Chain chain = checkpoints(table);
 		Seal previous = (from != null) ? sealBefore(table, from) : null;
 		long lastSealId = (previous != null) ? previous.id() : 0;
 		chain.high = (previous != null) ? previous.lastId() : Long.MIN_VALUE;
 		chain.open = (previous != null) ? gapsOrEmpty(previous) : List.of();
+		if (from == null) {
+			chain.startId = 0L;
+			chain.startSignature = "";
+			Seal.Pruned pruned = chain.pruned;
+			if (pruned != null) {
+				// the seals up to it were pruned by a retention checkpoint
+				chain.startId = pruned.id();
+				chain.startSignature = pruned.signature();
+				chain.open = pruned.gaps();
+				chain.high = pruned.lastId();
+				lastSealId = pruned.id();
+				checkPruned(chain, pruned, verification);
+			}
+		}
 		while (true) {
 			List<Long> page = sealIds(table, lastSealId, from, to);
 			for (long sealId : page) {
@@ -127,7 +141,7 @@ public final class IntegrityVerifier {
 				Seal seal = this.jdbc.queryForObject(
 						"SELECT " + SEAL_COLUMNS + " FROM auditlog_seal WHERE table_name = ? AND id = ?",
 						(rs, row) -> seal(this.database, rs), table.name(), sealId);
-				checkSeal(chain, seal, previous, (from == null && previous == null) ? 0L : null, verification);
+				checkSeal(chain, seal, previous, verification);
 				previous = seal;
 				lastSealId = seal.id();
 			}
@@ -146,20 +160,42 @@ public final class IntegrityVerifier {
 	}
 
 	/**
-	 * Return the latest instant before which entries were deleted on purpose, as the
-	 * retention checkpoints with a good signature say, in microseconds since the epoch.
+	 * Read the retention checkpoints with a good signature: the latest instant before
+	 * which entries were deleted on purpose, and the last seal pruned.
 	 */
-	private long deletedBefore(SealedTable table) {
+	private Chain checkpoints(SealedTable table) {
 		long deletedBefore = Long.MIN_VALUE;
+		Seal.Pruned pruned = null;
 		for (Seal checkpoint : this.jdbc.query(
 				"SELECT " + SEAL_COLUMNS + " FROM auditlog_seal WHERE table_name = ? AND deleted_before IS NOT NULL",
 				(rs, row) -> seal(this.database, rs), table.name())) {
 			Instant before = checkpoint.deletedBefore();
 			if (before != null && this.keys.verify(checkpoint.keyId(), checkpoint.form(), checkpoint.signature())) {
 				deletedBefore = Math.max(deletedBefore, Seal.micros(before));
+				Seal.Pruned some = checkpoint.prunedSeals();
+				if (some != null && (pruned == null || some.id() > pruned.id())) {
+					pruned = some;
+				}
 			}
 		}
-		return deletedBefore;
+		return new Chain(table, deletedBefore, pruned);
+	}
+
+	/**
+	 * Check the rows at or below the last pruned seal's range: they were all deleted by
+	 * retention, but for late entries in its open gaps (sealed by seals kept) and rows
+	 * recorded before the checkpoint's instant that are still to be deleted.
+	 */
+	private void checkPruned(Chain chain, Seal.Pruned pruned, Verification verification) {
+		String table = chain.table.name();
+		this.jdbc.query("SELECT id, timestamp FROM " + table + " WHERE id <= ? ORDER BY id", (rs) -> {
+			long id = rs.getLong(1);
+			if (!Gap.contains(pruned.gaps(), id)
+					&& Seal.micros(this.database.timestamp(rs, 2)) >= chain.deletedBefore) {
+				verification.entries++;
+				verification.add(IntegrityProblem.of(table, id, null, Kind.INSERTED));
+			}
+		}, pruned.lastId());
 	}
 
 	private @Nullable Seal sealBefore(SealedTable table, Instant from) {
@@ -193,7 +229,7 @@ public final class IntegrityVerifier {
 		Instant deletedBefore = (rs.getObject(12) != null) ? database.timestamp(rs, 12) : null;
 		return new Seal(rs.getString(1), rs.getLong(2), database.timestamp(rs, 3), rs.getInt(4), rs.getLong(5),
 				rs.getLong(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
-				deletedBefore);
+				deletedBefore, rs.getString(13));
 	}
 
 	/**
@@ -201,20 +237,18 @@ public final class IntegrityVerifier {
 	 * @param chain the state of the table's chain before this seal
 	 * @param seal the seal
 	 * @param previous the seal before it in this verification, if any
-	 * @param chainStart the id after which seals must start when there is no previous one
-	 * ({@code 0} when verifying from the first seal), {@code null} when unknown
 	 */
-	private void checkSeal(Chain chain, Seal seal, @Nullable Seal previous, @Nullable Long chainStart,
-			Verification verification) {
+	private void checkSeal(Chain chain, Seal seal, @Nullable Seal previous, Verification verification) {
 		String table = chain.table.name();
 		verification.seals++;
-		long expected = (previous != null) ? previous.id() + 1 : (chainStart != null) ? chainStart + 1 : seal.id();
+		Long startId = chain.startId;
+		long expected = (previous != null) ? previous.id() + 1 : (startId != null) ? startId + 1 : seal.id();
 		for (long missing = expected; missing < seal.id(); missing++) {
 			verification.add(IntegrityProblem.of(table, null, missing, Kind.MISSING));
 		}
 		if (seal.id() == expected) {
-			String chained = (previous != null) ? previous.signature() : "";
-			if ((previous != null || seal.id() == 1) && !chained.equals(seal.previousSignature())) {
+			String chained = (previous != null) ? previous.signature() : chain.startSignature;
+			if (chained != null && !chained.equals(seal.previousSignature())) {
 				verification.add(IntegrityProblem.of(table, null, seal.id(), Kind.BROKEN_CHAIN));
 			}
 		}
@@ -343,13 +377,22 @@ public final class IntegrityVerifier {
 
 		private final long deletedBefore;
 
+		private final Seal.@Nullable Pruned pruned;
+
 		private List<Gap> open = List.of();
 
 		private long high;
 
-		Chain(SealedTable table, long deletedBefore) {
+		/** The id after which the seals verified must start, when known. */
+		private @Nullable Long startId;
+
+		/** The signature the first seal verified must carry, when known. */
+		private @Nullable String startSignature;
+
+		Chain(SealedTable table, long deletedBefore, Seal.@Nullable Pruned pruned) {
 			this.table = table;
 			this.deletedBefore = deletedBefore;
+			this.pruned = pruned;
 		}
 
 	}

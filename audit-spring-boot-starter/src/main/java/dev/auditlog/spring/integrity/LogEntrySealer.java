@@ -304,6 +304,14 @@ final class LogEntrySealer implements SmartLifecycle, RetentionCheckpoint {
 		// with the bound rounded up
 		Instant deletedBefore = bound.isBefore(before) ? bound.plus(1, ChronoUnit.MICROS) : bound;
 		ensureLockRow(SealedTable.LOG_ENTRY);
+		Long recorded = this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM auditlog_seal WHERE table_name = ? AND deleted_before >= ?", Long.class,
+				SealedTable.LOG_ENTRY.name(), this.database.timestamp(deletedBefore));
+		if (recorded != null && recorded > 0) {
+			// a checkpoint already excuses these deletions (a flush that calls the
+			// repository, which records one too)
+			return;
+		}
 		Optional<Made> made = this.transaction
 			.execute((status) -> Optional.ofNullable(sealOnce(SealedTable.LOG_ENTRY, deletedBefore, true)));
 		if (made != null && made.isPresent()) {
@@ -318,17 +326,39 @@ final class LogEntrySealer implements SmartLifecycle, RetentionCheckpoint {
 			long lastId, String entries, String gaps, @Nullable Instant deletedBefore) {
 		long id = (previous != null) ? previous.id() + 1 : 1;
 		String previousSignature = (previous != null) ? previous.signature() : "";
+		// a retention checkpoint prunes the seals made before its instant: their entries
+		// are deleted; it records where verification starts
+		Seal pruned = null;
+		if (deletedBefore != null && previous != null) {
+			Long last = this.jdbc.queryForObject(
+					"SELECT MAX(id) FROM auditlog_seal WHERE table_name = ? AND created < ?", Long.class, table.name(),
+					this.database.timestamp(deletedBefore));
+			if (last != null) {
+				pruned = this.jdbc.queryForObject(
+						"SELECT " + IntegrityVerifier.SEAL_COLUMNS
+								+ " FROM auditlog_seal WHERE table_name = ? AND id = ?",
+						(rs, row) -> IntegrityVerifier.seal(this.database, rs), table.name(), last);
+			}
+		}
+		String prunedText = (pruned != null)
+				? Seal.Pruned.text(pruned.id(), pruned.lastId(), pruned.signature(), pruned.gaps()) : null;
 		Seal unsigned = new Seal(table.name(), id, now, count, firstId, lastId, entries, gaps, previousSignature,
-				this.keys.currentKeyId(), "", deletedBefore);
+				this.keys.currentKeyId(), "", deletedBefore, prunedText);
 		Seal seal = new Seal(table.name(), id, now, count, firstId, lastId, entries, gaps, previousSignature,
-				this.keys.currentKeyId(), this.keys.sign(unsigned.form()), deletedBefore);
+				this.keys.currentKeyId(), this.keys.sign(unsigned.form()), deletedBefore, prunedText);
 		this.jdbc.update(
 				"INSERT INTO auditlog_seal (table_name, id, created, entry_count, first_id, last_id, entries, "
-						+ "gaps, previous_signature, key_id, signature, deleted_before) "
-						+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+						+ "gaps, previous_signature, key_id, signature, deleted_before, pruned) "
+						+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 				seal.table(), seal.id(), this.database.timestamp(now), seal.entryCount(), seal.firstId(), seal.lastId(),
 				seal.entries(), seal.gaps(), seal.previousSignature(), seal.keyId(), seal.signature(),
-				(deletedBefore != null) ? this.database.timestamp(deletedBefore) : null);
+				(deletedBefore != null) ? this.database.timestamp(deletedBefore) : null, prunedText);
+		if (pruned != null) {
+			int deleted = this.jdbc.update("DELETE FROM auditlog_seal WHERE table_name = ? AND id <= ?", table.name(),
+					pruned.id());
+			logger.info("Pruned {} seals of {} up to seal {}, made before {}", deleted, table.name(), pruned.id(),
+					deletedBefore);
+		}
 		return seal;
 	}
 

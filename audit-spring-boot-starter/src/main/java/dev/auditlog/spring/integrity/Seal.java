@@ -27,11 +27,15 @@ import tools.jackson.core.io.JsonStringEncoder;
  * The canonical form that is signed is the JSON array
  * {@code ["auditlog_seal/2", table_name,
  * id, created, entry_count, first_id, last_id, sha256(entries), sha256(gaps),
- * previous_signature, key_id, deleted_before]}, the timestamps written as those of
- * entries are ({@link EntryHashes}), a missing {@code deleted_before} as {@code null}.
+ * previous_signature, key_id, deleted_before, sha256(pruned)]}, the timestamps written as
+ * those of entries are ({@link EntryHashes}), a missing {@code deleted_before} or
+ * {@code pruned} as {@code null}.
  * <p>
  * A seal with {@code deleted_before} is also a retention checkpoint: the entries recorded
- * before that instant were deleted on purpose.
+ * before that instant were deleted on purpose. It may also have pruned the seals made
+ * before that instant: then {@code pruned} holds a first line
+ * {@code <id> <last_id> <signature>\n} of the last seal pruned, and that seal's open gaps
+ * as further lines; verification starts after it.
  *
  * @param table the sealed table, {@code auditlog_logentry} or {@code auditlog_event}
  * @param id the seal's number in the chain of its table, from 1
@@ -47,9 +51,12 @@ import tools.jackson.core.io.JsonStringEncoder;
  * @param signature the signature of the canonical form, hexadecimal
  * @param deletedBefore for a retention checkpoint, the instant before which entries were
  * deleted; else {@code null}
+ * @param pruned for a retention checkpoint that pruned the seals before it, the last seal
+ * pruned and its open gaps; else {@code null}
  */
 record Seal(String table, long id, Instant created, int entryCount, long firstId, long lastId, String entries,
-		String gaps, String previousSignature, String keyId, String signature, @Nullable Instant deletedBefore) {
+		String gaps, String previousSignature, String keyId, String signature, @Nullable Instant deletedBefore,
+		@Nullable String pruned) {
 
 	static final String FORM = "auditlog_seal/2";
 
@@ -71,6 +78,13 @@ record Seal(String table, long id, Instant created, int entryCount, long firstId
 		form.append("\",");
 		if (this.deletedBefore != null) {
 			form.append('"').append(TIMESTAMP.format(this.deletedBefore.truncatedTo(ChronoUnit.MICROS))).append('"');
+		}
+		else {
+			form.append("null");
+		}
+		form.append(',');
+		if (this.pruned != null) {
+			form.append('"').append(EntryHashes.sha256(this.pruned)).append('"');
 		}
 		else {
 			form.append("null");
@@ -117,6 +131,48 @@ record Seal(String table, long id, Instant created, int entryCount, long firstId
 	 */
 	@Nullable List<Gap> openGaps() {
 		return Gap.parse(this.gaps);
+	}
+
+	/**
+	 * Read what a retention checkpoint pruned.
+	 * @return the last seal pruned and its open gaps, or {@code null} when nothing was
+	 * pruned or the text is not in the seal's format
+	 */
+	@Nullable Pruned prunedSeals() {
+		if (this.pruned == null) {
+			return null;
+		}
+		int end = this.pruned.indexOf('\n');
+		if (end < 0) {
+			return null;
+		}
+		String[] first = this.pruned.substring(0, end).split(" ");
+		List<Gap> gaps = Gap.parse(this.pruned.substring(end + 1));
+		if (first.length != 3 || gaps == null) {
+			return null;
+		}
+		try {
+			return new Pruned(Long.parseLong(first[0]), Long.parseLong(first[1]), first[2], gaps);
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * The last seal a retention checkpoint pruned: verification starts after it.
+	 *
+	 * @param id its id
+	 * @param lastId the last id of its range
+	 * @param signature its signature, which the first seal kept carries
+	 * @param gaps its open gaps
+	 */
+	record Pruned(long id, long lastId, String signature, List<Gap> gaps) {
+
+		static String text(long id, long lastId, String signature, String gaps) {
+			return id + " " + lastId + " " + signature + "\n" + gaps;
+		}
+
 	}
 
 	private static int lines(String text) {

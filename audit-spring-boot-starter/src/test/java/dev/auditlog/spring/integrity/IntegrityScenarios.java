@@ -31,6 +31,7 @@ import dev.auditlog.core.IntegrityProblem;
 import dev.auditlog.core.IntegrityProblem.Kind;
 import dev.auditlog.core.IntegrityReport;
 import dev.auditlog.spring.events.AuditEventStore;
+import dev.auditlog.spring.query.LogEntryRepository;
 import dev.auditlog.spring.schema.AuditDatabase;
 import dev.auditlog.spring.testdb.TestDatabase;
 import jakarta.persistence.EntityManager;
@@ -98,6 +99,9 @@ abstract class IntegrityScenarios {
 
 	@Autowired
 	AuditEventStore events;
+
+	@Autowired
+	LogEntryRepository repository;
 
 	@LocalServerPort
 	int port;
@@ -336,10 +340,40 @@ abstract class IntegrityScenarios {
 		assertThat(deletedBefore).isEqualTo(before);
 		IntegrityReport afterRetention = this.auditLog.verify(null, null);
 		assertThat(afterRetention.problems()).isEmpty();
-		assertThat(afterRetention.seals()).isEqualTo(3);
+		// seal 1, made before the checkpoint's instant, was pruned
+		assertThat(afterRetention.seals()).isEqualTo(2);
+		assertThat(this.jdbc.queryForList("SELECT id FROM auditlog_seal ORDER BY id", Long.class)).containsExactly(2L,
+				3L);
 		assertThat(afterRetention.entries()).isEqualTo(recent.size());
 		this.jdbc.update("DELETE FROM auditlog_logentry WHERE id = ?", recent.get(1));
 		assertProblems(IntegrityProblem.entry(recent.get(1), Kind.MISSING));
+	}
+
+	@Test
+	void prunedSealsLeaveTheRestVerifiableAndTamperingBelowThemIsNamed() {
+		List<Long> old = writeEntries(3);
+		this.sealer.sealAll();
+		List<Long> recent = writeEntries(3);
+		this.sealer.sealAll();
+		writeEntries(2);
+		this.sealer.sealAll();
+		Instant before = this.jdbc.queryForObject("SELECT MIN(timestamp) FROM auditlog_logentry WHERE id >= ?",
+				(rs, row) -> database().timestamp(rs, 1), recent.get(0));
+		// the repository called directly records the checkpoint too
+		assertThat(this.repository.deleteBefore(before)).isEqualTo(old.size());
+		assertThat(this.jdbc.queryForList("SELECT id FROM auditlog_seal ORDER BY id", Long.class)).containsExactly(2L,
+				3L, 4L);
+		assertThat(this.jdbc.queryForObject("SELECT pruned FROM auditlog_seal WHERE id = 4", String.class))
+			.startsWith("1 " + old.get(old.size() - 1) + " ");
+		assertThat(this.auditLog.verify(null, null).problems()).isEmpty();
+		// a second deletion at the same instant records nothing new
+		this.auditLog.flush(before);
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM auditlog_seal", Long.class)).isEqualTo(3);
+		forgeAs(recent.get(0), old.get(1));
+		assertProblems(IntegrityProblem.entry(old.get(1), Kind.INSERTED));
+		this.jdbc.update("DELETE FROM auditlog_logentry WHERE id = ?", old.get(1));
+		this.jdbc.update("DELETE FROM auditlog_seal WHERE id = 2");
+		assertProblems(IntegrityProblem.seal(2, Kind.MISSING));
 	}
 
 	@Test
