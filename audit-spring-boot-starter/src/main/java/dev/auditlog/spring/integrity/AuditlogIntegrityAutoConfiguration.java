@@ -58,7 +58,7 @@ public final class AuditlogIntegrityAutoConfiguration {
 	IntegrityVerifier auditlogIntegrityVerifier(DataSource dataSource, SealKeys keys,
 			AuditlogIntegrityProperties properties, ObjectProvider<Clock> clock) {
 		return new IntegrityVerifier(dataSource, keys, clock.getIfAvailable(Clock::systemUTC),
-				properties.getMaxSealDelay());
+				properties.getMaxSealDelay(), properties.getUnhashedUntil());
 	}
 
 	@Bean
@@ -73,9 +73,11 @@ public final class AuditlogIntegrityAutoConfiguration {
 					"auditlog.integrity.max-entries-per-seal must be at least 1 but was "
 							+ properties.getMaxEntriesPerSeal());
 		}
-		return new LogEntrySealer(dataSource, AuditDatabase.of(dataSource), keys,
+		LogEntrySealer sealer = new LogEntrySealer(dataSource, AuditDatabase.of(dataSource), keys,
 				clock.getIfAvailable(Clock::systemUTC), properties.getSealInterval(), properties.getMaxSealDelay(),
 				properties.getMaxEntriesPerSeal(), events);
+		sealer.sealUnhashedUntil(properties.getUnhashedUntil());
+		return sealer;
 	}
 
 }

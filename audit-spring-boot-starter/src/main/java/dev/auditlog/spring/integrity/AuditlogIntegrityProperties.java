@@ -1,6 +1,7 @@
 package dev.auditlog.spring.integrity;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -57,6 +58,15 @@ public class AuditlogIntegrityProperties {
 	 */
 	private int maxEntriesPerSeal = 10_000;
 
+	/**
+	 * End of a rolling deployment that turns integrity on: rows written without a content
+	 * hash (by instances still running with integrity off) and recorded before this
+	 * instant are sealed by their presence only, and not reported as inserted. Their
+	 * content cannot be verified. Unset: every row without a hash among sealed rows is
+	 * reported as inserted.
+	 */
+	private @Nullable Instant unhashedUntil;
+
 	private final Ed25519 ed25519 = new Ed25519();
 
 	public boolean isEnabled() {
@@ -105,6 +115,14 @@ public class AuditlogIntegrityProperties {
 
 	public void setMaxSealDelay(Duration maxSealDelay) {
 		this.maxSealDelay = maxSealDelay;
+	}
+
+	public @Nullable Instant getUnhashedUntil() {
+		return this.unhashedUntil;
+	}
+
+	public void setUnhashedUntil(@Nullable Instant unhashedUntil) {
+		this.unhashedUntil = unhashedUntil;
 	}
 
 	public Ed25519 getEd25519() {

@@ -67,6 +67,8 @@ public final class IntegrityVerifier {
 
 	private final Duration maxSealDelay;
 
+	private final long unhashedUntil;
+
 	/**
 	 * Create a verifier.
 	 * @param dataSource the database holding the audit tables
@@ -77,6 +79,24 @@ public final class IntegrityVerifier {
 	 * {@code unsealed}
 	 */
 	public IntegrityVerifier(DataSource dataSource, SealKeys keys, Clock clock, Duration maxSealDelay) {
+		this(dataSource, keys, clock, maxSealDelay, null);
+	}
+
+	/**
+	 * Create a verifier with a grace for rows without a content hash.
+	 * @param dataSource the database holding the audit tables
+	 * @param keys the keys the seals were signed with (for Ed25519 seals, the public keys
+	 * are enough)
+	 * @param clock the time against which entries waiting for a seal are judged
+	 * @param maxSealDelay how long an entry may wait for a seal before it is reported as
+	 * {@code unsealed}
+	 * @param unhashedUntil rows without a content hash recorded before this instant and
+	 * waiting for a seal are pending, not {@code inserted} (the seal job seals them by
+	 * their presence); {@code null} for no grace
+	 */
+	public IntegrityVerifier(DataSource dataSource, SealKeys keys, Clock clock, Duration maxSealDelay,
+			@Nullable Instant unhashedUntil) {
+		this.unhashedUntil = (unhashedUntil != null) ? Seal.micros(unhashedUntil) : Long.MIN_VALUE;
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.jdbc.setFetchSize(500);
 		// one snapshot, so that seals made meanwhile do not look like tampering; and a
@@ -268,9 +288,15 @@ public final class IntegrityVerifier {
 			if (index >= 0) {
 				found[index] = true;
 				verification.entries++;
-				String hash = chain.table.hash(this.database, rs);
-				if (!listed.hashes()[index].equals(hash)
-						|| !listed.hashes()[index].equals(rs.getString(chain.table.hashColumn()))) {
+				String stored = rs.getString(chain.table.hashColumn());
+				if (Seal.UNHASHED.equals(listed.hashes()[index])) {
+					// sealed by its presence only: it must still be without a hash
+					if (stored != null) {
+						verification.add(IntegrityProblem.of(table, id, null, Kind.MODIFIED));
+					}
+				}
+				else if (!listed.hashes()[index].equals(chain.table.hash(this.database, rs))
+						|| !listed.hashes()[index].equals(stored)) {
 					verification.add(IntegrityProblem.of(table, id, null, Kind.MODIFIED));
 				}
 			}
@@ -332,7 +358,10 @@ public final class IntegrityVerifier {
 			verification.entries++;
 			String stored = rs.getString(chain.table.hashColumn());
 			if (stored == null) {
-				if (sealed) {
+				if (Seal.micros(this.database.timestamp(rs, 2)) < this.unhashedUntil) {
+					verification.pending++;
+				}
+				else if (sealed) {
 					verification.add(IntegrityProblem.of(table, id, null, Kind.INSERTED));
 				}
 				return;

@@ -68,6 +68,8 @@ final class LogEntrySealer implements SmartLifecycle, RetentionCheckpoint {
 
 	private final Duration maxSealDelay;
 
+	private volatile long unhashedUntil = Long.MIN_VALUE;
+
 	private final int maxEntriesPerSeal;
 
 	private final @Nullable ApplicationEventPublisher events;
@@ -262,15 +264,29 @@ final class LogEntrySealer implements SmartLifecycle, RetentionCheckpoint {
 	}
 
 	/**
+	 * Seal rows without a content hash recorded before an instant by their presence only
+	 * (hash {@code -}), instead of leaving them to be reported as inserted: rows written
+	 * by instances still running with integrity off during a rolling deployment.
+	 * @param until the exclusive end of the grace, or {@code null} for none
+	 */
+	void sealUnhashedUntil(@Nullable Instant until) {
+		this.unhashedUntil = (until != null) ? Seal.micros(until) : Long.MIN_VALUE;
+	}
+
+	/**
 	 * Return the line of a visible row to seal, or {@code null} for a row that is not
-	 * sealed: without a hash (written with integrity off, or forged) or older than the
-	 * longest seal delay (added after the fact).
+	 * sealed: without a hash (written with integrity off, or forged) unless within the
+	 * grace of {@link #sealUnhashedUntil}, or older than the longest seal delay (added
+	 * after the fact).
 	 */
 	private @Nullable String line(ResultSet rs, long id, long cutoff) throws SQLException {
 		String hash = rs.getString(2);
 		long timestamp = Seal.micros(this.database.timestamp(rs, 3));
-		if (hash == null || timestamp < cutoff) {
+		if (timestamp < cutoff) {
 			return null;
+		}
+		if (hash == null) {
+			return (timestamp < this.unhashedUntil) ? id + " " + Seal.UNHASHED + " " + timestamp + "\n" : null;
 		}
 		return id + " " + hash + " " + timestamp + "\n";
 	}

@@ -60,6 +60,9 @@ record Seal(String table, long id, Instant created, int entryCount, long firstId
 
 	static final String FORM = "auditlog_seal/2";
 
+	/** The hash listed for a row sealed without a content hash, by its presence only. */
+	static final String UNHASHED = "-";
+
 	private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
 		.withZone(ZoneOffset.UTC);
 

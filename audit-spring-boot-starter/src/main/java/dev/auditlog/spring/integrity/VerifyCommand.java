@@ -27,7 +27,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * java -cp app.jar -Dloader.main=dev.auditlog.spring.integrity.VerifyCommand \
  *     org.springframework.boot.loader.launch.PropertiesLauncher \
  *     --url=jdbc:postgresql://db/app --user=auditor --keys=/secure/auditlog-keys.properties \
- *     [--from=2025-01-01T00:00:00Z] [--to=...] [--max-seal-delay=PT1H]
+ *     [--from=2025-01-01T00:00:00Z] [--to=...] [--max-seal-delay=PT1H] [--unhashed-until=...]
  * </pre> The password is read from the {@code AUDITLOG_VERIFY_PASSWORD} environment
  * variable, never from the command line. The keys file holds one {@code key-id=key} line
  * per key, split at the first {@code =} ({@code #} starts a comment): for an HMAC key id,
@@ -75,7 +75,7 @@ public final class VerifyCommand {
 		String keysFile = options.get("keys");
 		if (url == null || keysFile == null) {
 			err.println("Usage: --url=<jdbc url> --keys=<key-id=key properties file> [--user=<name>] "
-					+ "[--from=<instant>] [--to=<instant>] [--max-seal-delay=<duration>]; "
+					+ "[--from=<instant>] [--to=<instant>] [--max-seal-delay=<duration>] [--unhashed-until=<instant>]; "
 					+ "the password comes from AUDITLOG_VERIFY_PASSWORD");
 			return 2;
 		}
@@ -84,7 +84,8 @@ public final class VerifyCommand {
 			DriverManagerDataSource dataSource = new DriverManagerDataSource(url, options.getOrDefault("user", ""),
 					(password != null) ? password : "");
 			Duration maxSealDelay = Duration.parse(options.getOrDefault("max-seal-delay", "PT1H"));
-			IntegrityVerifier verifier = new IntegrityVerifier(dataSource, keys, Clock.systemUTC(), maxSealDelay);
+			IntegrityVerifier verifier = new IntegrityVerifier(dataSource, keys, Clock.systemUTC(), maxSealDelay,
+					instant(options.get("unhashed-until")));
 			IntegrityReport report = verifier.verify(instant(options.get("from")), instant(options.get("to")));
 			out.println(json(report));
 			return report.valid() ? 0 : 1;

@@ -258,6 +258,33 @@ abstract class IntegrityScenarios {
 	}
 
 	@Test
+	void rowsWithoutHashWithinTheGraceOfARollingDeploymentAreSealedByTheirPresence() {
+		List<Long> ids = sealedEntries();
+		long hashless = forge(ids.get(0));
+		this.jdbc.update("UPDATE auditlog_logentry SET hash = NULL WHERE id = ?", hashless);
+		Instant until = Clock.systemUTC().instant().plus(Duration.ofMinutes(5));
+		IntegrityVerifier graceful = new IntegrityVerifier(this.dataSource, SealKeys.hmac("k1", KEY, Map.of()),
+				Clock.systemUTC(), Duration.ofHours(1), until);
+		IntegrityReport pending = graceful.verify(null, null);
+		assertThat(pending.problems()).isEmpty();
+		assertThat(pending.pending()).isOne();
+		this.sealer.sealUnhashedUntil(until);
+		try {
+			this.sealer.sealAll();
+		}
+		finally {
+			this.sealer.sealUnhashedUntil(null);
+		}
+		assertThat(this.jdbc.queryForObject("SELECT entries FROM auditlog_seal WHERE id = 2", String.class))
+			.startsWith(hashless + " - ");
+		assertThat(this.auditLog.verify(null, null).problems()).isEmpty();
+		this.jdbc.update("UPDATE auditlog_logentry SET hash = ? WHERE id = ?", "0".repeat(64), hashless);
+		assertProblems(IntegrityProblem.entry(hashless, Kind.MODIFIED));
+		this.jdbc.update("DELETE FROM auditlog_logentry WHERE id = ?", hashless);
+		assertProblems(IntegrityProblem.entry(hashless, Kind.MISSING));
+	}
+
+	@Test
 	void swappedIdsAreNamedModified() {
 		List<Long> ids = sealedEntries();
 		long first = ids.get(1);
