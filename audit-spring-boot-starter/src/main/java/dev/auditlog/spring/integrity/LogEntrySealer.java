@@ -145,8 +145,8 @@ final class LogEntrySealer implements SmartLifecycle, RetentionCheckpoint {
 				seal.table().equals(SealedTable.LOG_ENTRY.name()) ? "audit log entries" : "audit events",
 				seal.firstId(), seal.lastId(), seal.id(), seal.table(), seal.keyId(), seal.signature());
 		if (this.events != null) {
-			this.events.publishEvent(new SealCreatedEvent(this, seal.id(), seal.created(), seal.entryCount(),
-					seal.keyId(), seal.signature()));
+			this.events.publishEvent(new SealCreatedEvent(this, seal.table(), seal.id(), seal.created(),
+					seal.entryCount(), seal.keyId(), seal.signature()));
 		}
 	}
 

@@ -156,6 +156,7 @@ abstract class IntegrityScenarios {
 		writeEntries(3);
 		this.sealer.sealAll();
 		assertThat(IntegrityApplication.seals).singleElement().satisfies((event) -> {
+			assertThat(event.getTable()).isEqualTo("auditlog_logentry");
 			assertThat(event.getSealId()).isEqualTo(1);
 			assertThat(event.getEntryCount()).isEqualTo(3);
 			assertThat(event.getKeyId()).isEqualTo("k1");
@@ -590,9 +591,12 @@ abstract class IntegrityScenarios {
 
 	@Test
 	void eventsAreSealedInAChainOfTheirOwnAndTamperingWithThemIsNamed() {
+		IntegrityApplication.seals.clear();
 		List<Long> ids = writeEvents(4);
 		writeEntries(2);
 		assertThat(this.sealer.sealAll()).isEqualTo(6);
+		assertThat(IntegrityApplication.seals).extracting(SealCreatedEvent::getTable)
+			.containsExactly("auditlog_logentry", "auditlog_event");
 		assertThat(this.jdbc.queryForList("SELECT table_name FROM auditlog_seal ORDER BY table_name", String.class))
 			.containsExactly("auditlog_event", "auditlog_logentry");
 		IntegrityReport valid = this.auditLog.verify(null, null);
