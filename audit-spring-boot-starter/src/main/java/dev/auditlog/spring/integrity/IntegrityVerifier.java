@@ -124,6 +124,41 @@ public final class IntegrityVerifier {
 		return Objects.requireNonNull(this.transaction.execute((status) -> verifyInSnapshot(from, to)));
 	}
 
+	/**
+	 * Verify as {@link #verify(Instant, Instant)} does, and compare the seals published
+	 * outside the database with those in it: each must be stored with the signature
+	 * published, or have been pruned by a retention checkpoint; else it is reported as a
+	 * {@code missing} seal (gone, or replaced by another seal of the same number).
+	 * @param from only seals created at or after this instant, {@code null} from the
+	 * first
+	 * @param to only seals created before this instant, {@code null} up to now
+	 * @param published the seals published, in any order
+	 * @return the report
+	 */
+	public IntegrityReport verify(@Nullable Instant from, @Nullable Instant to, List<PublishedSeal> published) {
+		return Objects.requireNonNull(this.transaction.execute((status) -> {
+			IntegrityReport report = verifyInSnapshot(from, to);
+			List<IntegrityProblem> problems = new ArrayList<>(report.problems());
+			for (SealedTable table : SealedTable.ALL) {
+				Seal.Pruned pruned = checkpoints(table).pruned;
+				for (PublishedSeal seal : published) {
+					if (!seal.table().equals(table.name()) || (pruned != null && seal.id() <= pruned.id())) {
+						continue;
+					}
+					List<String> stored = this.jdbc.queryForList(
+							"SELECT signature FROM auditlog_seal WHERE table_name = ? AND id = ?", String.class,
+							table.name(), seal.id());
+					IntegrityProblem problem = IntegrityProblem.of(table.name(), null, seal.id(), Kind.MISSING);
+					if ((stored.isEmpty() || !stored.get(0).equals(seal.signature())) && !problems.contains(problem)
+							&& problems.size() < IntegrityReport.MAX_PROBLEMS) {
+						problems.add(problem);
+					}
+				}
+			}
+			return new IntegrityReport(report.entries(), report.seals(), report.pending(), problems);
+		}));
+	}
+
 	private IntegrityReport verifyInSnapshot(@Nullable Instant from, @Nullable Instant to) {
 		Verification verification = new Verification();
 		for (SealedTable table : SealedTable.ALL) {

@@ -314,9 +314,22 @@ abstract class IntegrityScenarios {
 		IntegrityReport report = this.auditLog.verify(null, null);
 		assertThat(report.problems()).isEmpty();
 		assertThat(report.pending()).isEqualTo(2);
+		List<PublishedSeal> seals = IntegrityApplication.seals.stream().map(PublishedSeal::of).toList();
+		assertThat(verifier(SealKeys.hmac("k1", KEY, Map.of())).verify(null, null, seals).problems())
+			.containsExactly(IntegrityProblem.seal(3, Kind.MISSING));
 		this.sealer.sealAll();
 		assertThat(this.jdbc.queryForObject("SELECT signature FROM auditlog_seal WHERE id = 3", String.class))
 			.isNotEqualTo(published);
+		// a seal made again under the same number is not the one published
+		assertThat(this.auditLog.verify(null, null).problems()).isEmpty();
+		assertThat(verifier(SealKeys.hmac("k1", KEY, Map.of())).verify(null, null, seals).problems())
+			.containsExactly(IntegrityProblem.seal(3, Kind.MISSING));
+		assertThat(PublishedSeal.parse("2025-01-31 INFO --- [auditlog-seal-1] LogEntrySealer : Sealed 2 audit log "
+				+ "entries (range 5 to 6) in seal 3 of auditlog_logentry signed with key 'k1': " + published))
+			.isEqualTo(new PublishedSeal("auditlog_logentry", 3, published));
+		assertThat(PublishedSeal.parse("auditlog_event 7 abc"))
+			.isEqualTo(new PublishedSeal("auditlog_event", 7, "abc"));
+		assertThat(PublishedSeal.parse("Started the application")).isNull();
 	}
 
 	@Test
@@ -655,6 +668,19 @@ abstract class IntegrityScenarios {
 			.as(err.toString())
 			.isZero();
 		assertThat(json.readTree(out.toString()).get("valid").booleanValue()).isTrue();
+		String signature = this.jdbc.queryForObject("SELECT signature FROM auditlog_seal WHERE id = 1", String.class);
+		Path published = directory.resolve("seals.log");
+		Files.writeString(published, "INFO Sealed 6 audit log entries (range 1 to 6) in seal 1 of auditlog_logentry "
+				+ "signed with key 'k1': " + signature + "\nauditlog_logentry 2 " + "c".repeat(64) + "\n");
+		String[] withPublished = { "--url=" + this.url, "--user=" + this.user, "--keys=" + keys,
+				"--published=" + published };
+		out.reset();
+		assertThat(
+				VerifyCommand.run(withPublished, this.password, new PrintStream(out, true), new PrintStream(err, true)))
+			.as(err.toString())
+			.isEqualTo(1);
+		assertThat(json.readTree(out.toString()).get("problems").toString())
+			.isEqualTo("[{\"sealId\":2,\"kind\":\"missing\"}]");
 		this.jdbc.update("UPDATE auditlog_logentry SET object_repr = 'Account forged' WHERE id = ?", ids.get(2));
 		out.reset();
 		assertThat(VerifyCommand.run(args, this.password, new PrintStream(out, true), new PrintStream(err, true)))
