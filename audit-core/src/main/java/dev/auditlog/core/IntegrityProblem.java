@@ -11,9 +11,35 @@ import org.jspecify.annotations.Nullable;
  * @param entryId the id of the entry concerned, {@code null} when a seal is concerned
  * @param sealId the id of the seal concerned, {@code null} when an entry is concerned
  * @param kind what is wrong
+ * @param table the table concerned when it is not {@code auditlog_logentry}:
+ * {@code "auditlog_event"} for a system event or a seal of the events' chain; else
+ * {@code null}
  * @since 0.2.0
  */
-public record IntegrityProblem(@Nullable Long entryId, @Nullable Long sealId, Kind kind) {
+public record IntegrityProblem(@Nullable Long entryId, @Nullable Long sealId, Kind kind, @Nullable String table) {
+
+	/**
+	 * Return a problem of {@code auditlog_logentry} or its seals.
+	 * @param entryId the id of the entry concerned, {@code null} when a seal is concerned
+	 * @param sealId the id of the seal concerned, {@code null} when an entry is concerned
+	 * @param kind what is wrong
+	 */
+	public IntegrityProblem(@Nullable Long entryId, @Nullable Long sealId, Kind kind) {
+		this(entryId, sealId, kind, null);
+	}
+
+	/**
+	 * Return a problem of a row or a seal of the given table's chain.
+	 * @param table the table, {@code auditlog_logentry} or {@code auditlog_event}
+	 * @param entryId the row's id, or {@code null} for a seal
+	 * @param sealId the seal's id, or {@code null} for a row
+	 * @param kind what is wrong
+	 * @return the problem, with {@link #table()} {@code null} for
+	 * {@code auditlog_logentry}
+	 */
+	public static IntegrityProblem of(String table, @Nullable Long entryId, @Nullable Long sealId, Kind kind) {
+		return new IntegrityProblem(entryId, sealId, kind, "auditlog_logentry".equals(table) ? null : table);
+	}
 
 	/**
 	 * Return a problem of an entry.

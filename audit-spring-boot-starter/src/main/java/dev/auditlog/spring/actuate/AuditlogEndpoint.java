@@ -550,11 +550,12 @@ public class AuditlogEndpoint {
 			List<ProblemDescriptor> problems) implements OperationResponseBody {
 
 		static VerifyDescriptor of(IntegrityReport report) {
-			return new VerifyDescriptor(report.entries(), report.seals(), report.pending(), report.valid(), report
-				.problems()
-				.stream()
-				.map((problem) -> new ProblemDescriptor(problem.entryId(), problem.sealId(), problem.kind().jsonName()))
-				.toList());
+			return new VerifyDescriptor(report.entries(), report.seals(), report.pending(), report.valid(),
+					report.problems()
+						.stream()
+						.map((problem) -> new ProblemDescriptor(problem.entryId(), problem.sealId(),
+								problem.kind().jsonName(), problem.table()))
+						.toList());
 		}
 
 	}
@@ -566,9 +567,12 @@ public class AuditlogEndpoint {
 	 * @param sealId the seal's id, absent for an entry
 	 * @param kind {@code modified}, {@code missing}, {@code inserted}, {@code unsealed},
 	 * {@code bad-signature} or {@code broken-chain}
+	 * @param table {@code auditlog_event} for a system event or a seal of their chain;
+	 * absent for {@code auditlog_logentry}
 	 */
 	@JsonInclude(Include.NON_NULL)
-	public record ProblemDescriptor(@Nullable Long entryId, @Nullable Long sealId, String kind) {
+	public record ProblemDescriptor(@Nullable Long entryId, @Nullable Long sealId, String kind,
+			@Nullable String table) {
 
 	}
 

@@ -2,6 +2,7 @@ package dev.auditlog.spring.events;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Objects;
 
@@ -11,6 +12,7 @@ import dev.auditlog.core.AuditContext;
 import dev.auditlog.core.ClientAddress;
 import dev.auditlog.core.StoredJson;
 import dev.auditlog.core.StoredText;
+import dev.auditlog.spring.integrity.EntryHashes;
 import dev.auditlog.spring.schema.AuditDatabase;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
@@ -47,6 +49,8 @@ public final class AuditEventStore {
 
 	private final int maxValueLength;
 
+	private final boolean hashing;
+
 	private volatile EventCounters counters = EventCounters.NONE;
 
 	/**
@@ -69,14 +73,31 @@ public final class AuditEventStore {
 	 * data is cut with a marker (at least 64)
 	 */
 	public AuditEventStore(DataSource dataSource, JsonMapper json, Clock clock, int maxValueLength) {
+		this(dataSource, json, clock, maxValueLength, false);
+	}
+
+	/**
+	 * Create a store on the given database.
+	 * @param dataSource the database holding {@code auditlog_event}
+	 * @param json writes the event data
+	 * @param clock the time of events recorded now
+	 * @param maxValueLength the number of characters after which a string value in the
+	 * data is cut with a marker (at least 64)
+	 * @param hashing whether each event is written with its {@linkplain EntryHashes#event
+	 * content hash} in {@code hash} (with {@code auditlog.integrity.enabled})
+	 * @since 0.2.0
+	 */
+	public AuditEventStore(DataSource dataSource, JsonMapper json, Clock clock, int maxValueLength, boolean hashing) {
 		this.maxValueLength = maxValueLength;
+		this.hashing = hashing;
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.json = json;
 		this.clock = clock;
 		this.database = Objects
 			.requireNonNull(this.jdbc.execute((ConnectionCallback<AuditDatabase>) AuditDatabase::of));
-		this.insert = "INSERT INTO auditlog_event (timestamp, principal, type, remote_addr, cid, data) VALUES (?, ?, ?, ?, ?, "
-				+ this.database.jsonParameter() + ")";
+		this.insert = "INSERT INTO auditlog_event (timestamp, principal, type, remote_addr, cid, data"
+				+ (hashing ? ", hash" : "") + ") VALUES (?, ?, ?, ?, ?, " + this.database.jsonParameter()
+				+ (hashing ? ", ?)" : ")");
 	}
 
 	/**
@@ -95,11 +116,23 @@ public final class AuditEventStore {
 		Object plain = StoredJson.of(data, this.maxValueLength, String::valueOf);
 		String storedType = StoredText.fit(type, StoredText.COLUMN_LENGTH);
 		try {
-			this.jdbc.update(this.insert, this.database.timestamp(timestamp),
-					StoredText.fit((principal != null) ? principal : ANONYMOUS, StoredText.COLUMN_LENGTH), storedType,
-					ClientAddress.normalize(remoteAddr),
-					StoredText.fitNullable(AuditContext.cid(), StoredText.COLUMN_LENGTH),
-					data.isEmpty() ? null : this.json.writeValueAsString(plain));
+			String storedPrincipal = StoredText.fit((principal != null) ? principal : ANONYMOUS,
+					StoredText.COLUMN_LENGTH);
+			String storedAddress = ClientAddress.normalize(remoteAddr);
+			String storedCid = StoredText.fitNullable(AuditContext.cid(), StoredText.COLUMN_LENGTH);
+			String storedData = data.isEmpty() ? null : this.json.writeValueAsString(plain);
+			Object storedTimestamp = this.database.timestamp(timestamp);
+			if (this.hashing) {
+				// the instant as stored: microseconds
+				Instant stored = timestamp.truncatedTo(ChronoUnit.MICROS);
+				this.jdbc.update(this.insert, this.database.timestamp(stored), storedPrincipal, storedType,
+						storedAddress, storedCid, storedData,
+						EntryHashes.event(stored, storedPrincipal, storedType, storedAddress, storedCid, storedData));
+			}
+			else {
+				this.jdbc.update(this.insert, storedTimestamp, storedPrincipal, storedType, storedAddress, storedCid,
+						storedData);
+			}
 		}
 		catch (RuntimeException ex) {
 			this.counters.failed(storedType);

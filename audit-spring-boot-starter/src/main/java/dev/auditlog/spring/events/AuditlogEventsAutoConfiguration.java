@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 import dev.auditlog.spring.ActorResolution;
 import dev.auditlog.spring.AuditlogAutoConfiguration;
 import dev.auditlog.spring.AuditlogProperties;
+import dev.auditlog.spring.integrity.AuditlogIntegrityProperties;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -48,10 +49,11 @@ public final class AuditlogEventsAutoConfiguration {
 	@ConditionalOnMissingBean
 	AuditEventStore auditlogEventStore(DataSource dataSource, ObjectProvider<JsonMapper> jsonMapper,
 			ObjectProvider<Clock> clock, ObjectProvider<AuditlogProperties> properties,
-			ConfigurableBeanFactory beanFactory) {
+			ObjectProvider<AuditlogIntegrityProperties> integrity, ConfigurableBeanFactory beanFactory) {
 		AuditEventStore store = new AuditEventStore(dataSource, jsonMapper.getIfAvailable(JsonMapper::new),
 				clock.getIfAvailable(Clock::systemUTC),
-				properties.getIfAvailable(AuditlogProperties::new).getMaxValueLength());
+				properties.getIfAvailable(AuditlogProperties::new).getMaxValueLength(),
+				integrity.getIfAvailable(AuditlogIntegrityProperties::new).isEnabled());
 		// Micrometer is optional: nothing of it is loaded without it
 		if (ClassUtils.isPresent("io.micrometer.core.instrument.MeterRegistry", beanFactory.getBeanClassLoader())) {
 			store.countWith(MicrometerEventCounters.of(beanFactory));

@@ -36,13 +36,17 @@ public final class AuditlogIntegrityAutoConfiguration {
 	@ConditionalOnMissingBean
 	SealKeys auditlogSealKeys(AuditlogIntegrityProperties properties) {
 		String key = properties.getHmacKey();
-		if (key == null || key.isBlank()) {
+		AuditlogIntegrityProperties.Ed25519 ed25519 = properties.getEd25519();
+		boolean pair = ed25519.getPrivateKey() != null || ed25519.getPublicKey() != null;
+		if (!pair && (key == null || key.isBlank())) {
 			throw new InvalidAuditConfigurationException(
-					"auditlog.integrity.enabled is set but auditlog.integrity.hmac-key is not: "
-							+ "seals need a secret key of at least " + SealKeys.MIN_KEY_BYTES + " bytes");
+					"auditlog.integrity.enabled is set but neither auditlog.integrity.hmac-key nor "
+							+ "auditlog.integrity.ed25519.private-key and public-key are: seals need a secret key of at "
+							+ "least " + SealKeys.MIN_KEY_BYTES + " bytes or an Ed25519 key pair");
 		}
 		try {
-			return SealKeys.hmac(properties.getKeyId(), key, properties.getPreviousHmacKeys());
+			return SealKeys.of(properties.getKeyId(), key, ed25519.getPrivateKey(), ed25519.getPublicKey(),
+					properties.getPreviousHmacKeys(), ed25519.getPreviousPublicKeys());
 		}
 		catch (IllegalArgumentException ex) {
 			throw new InvalidAuditConfigurationException("auditlog.integrity: " + ex.getMessage());
@@ -54,7 +58,7 @@ public final class AuditlogIntegrityAutoConfiguration {
 	IntegrityVerifier auditlogIntegrityVerifier(DataSource dataSource, SealKeys keys,
 			AuditlogIntegrityProperties properties, ObjectProvider<Clock> clock) {
 		return new IntegrityVerifier(dataSource, keys, clock.getIfAvailable(Clock::systemUTC),
-				properties.getMaxSealDelay());
+				properties.getMaxSealDelay(), properties.getUnhashedUntil());
 	}
 
 	@Bean
@@ -69,9 +73,11 @@ public final class AuditlogIntegrityAutoConfiguration {
 					"auditlog.integrity.max-entries-per-seal must be at least 1 but was "
 							+ properties.getMaxEntriesPerSeal());
 		}
-		return new LogEntrySealer(dataSource, AuditDatabase.of(dataSource), keys,
+		LogEntrySealer sealer = new LogEntrySealer(dataSource, AuditDatabase.of(dataSource), keys,
 				clock.getIfAvailable(Clock::systemUTC), properties.getSealInterval(), properties.getMaxSealDelay(),
 				properties.getMaxEntriesPerSeal(), events);
+		sealer.sealUnhashedUntil(properties.getUnhashedUntil());
+		return sealer;
 	}
 
 }

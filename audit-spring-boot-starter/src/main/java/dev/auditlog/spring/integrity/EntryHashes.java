@@ -46,6 +46,11 @@ import tools.jackson.databind.json.JsonMapper;
  * </ul>
  * The id is not part of the form: it is given by the database on insert. A seal records
  * which hash belongs to which id.
+ * <p>
+ * The canonical form of an {@code auditlog_event} row follows the same rules: <pre>
+ * ["auditlog_event/1", timestamp, principal, type, remote_addr, cid, data]
+ * </pre> with {@code data}, a JSON column, written canonically, and {@code null} when
+ * absent.
  *
  * @since 0.2.0
  */
@@ -53,6 +58,9 @@ public final class EntryHashes {
 
 	/** The first element of the canonical form of a log entry. */
 	public static final String LOG_ENTRY_FORM = "auditlog_logentry/1";
+
+	/** The first element of the canonical form of a system event. */
+	public static final String EVENT_FORM = "auditlog_event/1";
 
 	private static final int MAX_PLAIN_EXPONENT = 100;
 
@@ -146,6 +154,56 @@ public final class EntryHashes {
 		quoteNullable(remoteAddr, form);
 		form.append(',');
 		quoteNullable(cid, form);
+		form.append(']');
+		return form.toString();
+	}
+
+	/**
+	 * Return the content hash of a system event of {@code auditlog_event} from its column
+	 * values as stored.
+	 * @param timestamp the timestamp column (cut to microseconds here)
+	 * @param principal the principal column
+	 * @param type the type column
+	 * @param remoteAddr the remote_addr column, or {@code null}
+	 * @param cid the cid column, or {@code null}
+	 * @param data the data column as JSON text, or {@code null}
+	 * @return 64 lower-case hexadecimal digits
+	 * @throws IllegalArgumentException if the data column does not hold JSON
+	 */
+	public static String event(Instant timestamp, String principal, String type, @Nullable String remoteAddr,
+			@Nullable String cid, @Nullable String data) {
+		return sha256(eventForm(timestamp, principal, type, remoteAddr, cid, data));
+	}
+
+	/**
+	 * Return the canonical form of a system event, whose SHA-256 is its
+	 * {@linkplain #event content hash}.
+	 * @param timestamp the timestamp column (cut to microseconds here)
+	 * @param principal the principal column
+	 * @param type the type column
+	 * @param remoteAddr the remote_addr column, or {@code null}
+	 * @param cid the cid column, or {@code null}
+	 * @param data the data column as JSON text, or {@code null}
+	 * @return the canonical form
+	 * @throws IllegalArgumentException if the data column does not hold JSON
+	 */
+	public static String eventForm(Instant timestamp, String principal, String type, @Nullable String remoteAddr,
+			@Nullable String cid, @Nullable String data) {
+		StringBuilder form = new StringBuilder(160 + ((data != null) ? data.length() : 0));
+		form.append('[');
+		quote(EVENT_FORM, form);
+		form.append(',');
+		quote(TIMESTAMP.format(timestamp.truncatedTo(ChronoUnit.MICROS)), form);
+		form.append(',');
+		quote(principal, form);
+		form.append(',');
+		quote(type, form);
+		form.append(',');
+		quoteNullable(remoteAddr, form);
+		form.append(',');
+		quoteNullable(cid, form);
+		form.append(',');
+		jsonColumn(data, form);
 		form.append(']');
 		return form.toString();
 	}

@@ -1,8 +1,10 @@
 package dev.auditlog.spring.integrity;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Objects;
 import java.util.Optional;
-import java.sql.PreparedStatement;
+import java.util.TreeMap;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +15,7 @@ import java.util.concurrent.ScheduledFuture;
 
 import javax.sql.DataSource;
 
+import dev.auditlog.spring.integrity.Seal.Gap;
 import dev.auditlog.spring.schema.AuditDatabase;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -28,23 +31,28 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Seals the entries of {@code auditlog_logentry} that no seal covers yet, every
- * {@code auditlog.integrity.seal-interval}, on a scheduler thread of its own. A seal
- * records the id and content hash of each entry it covers, chains to the previous seal by
- * its signature and is signed; the entries it covers are marked with its id.
+ * Seals the rows of {@code auditlog_logentry} and of {@code auditlog_event} written since
+ * the last seal of their table, every {@code auditlog.integrity.seal-interval}, on a
+ * scheduler thread of its own. Each table has a chain of its own. A seal closes the id
+ * range above the previous seal's high-water mark: it records the id, content hash and
+ * timestamp of each entry it seals and the ids not visible (in flight or rolled back) as
+ * open gaps; it chains to the previous seal by its signature and is signed. Rows are
+ * never written again: sealing reads entries by primary key only.
  * <p>
  * The write path takes no lock: entries are sealed after they committed. An entry whose
- * transaction commits after a seal was made (its id lower than ids already sealed) is
- * sealed by the next seal. Several application instances may run the job at once: a seal
- * is made while holding the lock row of {@code auditlog_seal_lock}, so seals form one
- * chain. Entries that wait longer than {@code auditlog.integrity.max-seal-delay} are left
- * unsealed, and verification reports them.
+ * transaction commits after a seal was made (its id an open gap of that seal) is found by
+ * the next seal, which looks up the open gaps by primary key, and sealed then; gaps open
+ * longer than {@code auditlog.integrity.max-seal-delay} are closed, and a row that
+ * appears in a closed gap is reported as inserted. Several application instances may run
+ * the job at once: a seal is made while holding the table's lock row in
+ * {@code auditlog_seal_lock}, so each table has one chain.
  */
 final class LogEntrySealer implements SmartLifecycle, RetentionCheckpoint {
 
 	private static final Logger logger = LoggerFactory.getLogger(LogEntrySealer.class);
 
-	private static final String LOCK = "auditlog_logentry";
+	/** The most open gaps looked up by one query. */
+	private static final int GAPS_PER_QUERY = 100;
 
 	private final JdbcTemplate jdbc;
 
@@ -60,9 +68,13 @@ final class LogEntrySealer implements SmartLifecycle, RetentionCheckpoint {
 
 	private final Duration maxSealDelay;
 
+	private volatile long unhashedUntil = Long.MIN_VALUE;
+
 	private final int maxEntriesPerSeal;
 
 	private final @Nullable ApplicationEventPublisher events;
+
+	private final List<SealedTable> tables;
 
 	private @Nullable ThreadPoolTaskScheduler scheduler;
 
@@ -70,6 +82,12 @@ final class LogEntrySealer implements SmartLifecycle, RetentionCheckpoint {
 
 	LogEntrySealer(DataSource dataSource, AuditDatabase database, SealKeys keys, Clock clock, Duration interval,
 			Duration maxSealDelay, int maxEntriesPerSeal, @Nullable ApplicationEventPublisher events) {
+		this(dataSource, database, keys, clock, interval, maxSealDelay, maxEntriesPerSeal, events, SealedTable.ALL);
+	}
+
+	LogEntrySealer(DataSource dataSource, AuditDatabase database, SealKeys keys, Clock clock, Duration interval,
+			Duration maxSealDelay, int maxEntriesPerSeal, @Nullable ApplicationEventPublisher events,
+			List<SealedTable> tables) {
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 		// no gap locks on MariaDB: writers keep inserting while a seal is made
@@ -81,34 +99,54 @@ final class LogEntrySealer implements SmartLifecycle, RetentionCheckpoint {
 		this.maxSealDelay = maxSealDelay;
 		this.maxEntriesPerSeal = maxEntriesPerSeal;
 		this.events = events;
+		this.tables = tables;
 	}
 
 	/**
-	 * Seal every entry waiting for a seal, in seals of at most the configured number of
-	 * entries.
-	 * @return the number of entries sealed
+	 * Seal every entry and event waiting for a seal, in seals of at most the configured
+	 * number of rows.
+	 * @return the number of entries and events sealed
 	 */
 	long sealAll() {
-		ensureLockRow();
+		long sealed = 0;
+		for (SealedTable table : this.tables) {
+			sealed += sealAll(table);
+		}
+		return sealed;
+	}
+
+	/**
+	 * Seal every row of one table waiting for a seal.
+	 * @param table the table
+	 * @return the number of rows sealed
+	 */
+	long sealAll(SealedTable table) {
+		ensureLockRow(table);
 		long sealed = 0;
 		while (true) {
 			// an Optional: the callback's result is non-null for NullAway without generic
 			// nullness
-			Optional<Seal> once = this.transaction.execute((status) -> Optional.ofNullable(sealOnce()));
-			Seal seal = (once != null) ? once.orElse(null) : null;
-			if (seal == null) {
+			Optional<Made> once = this.transaction
+				.execute((status) -> Optional.ofNullable(sealOnce(table, null, false)));
+			Made made = (once != null) ? once.orElse(null) : null;
+			if (made == null) {
 				return sealed;
 			}
-			sealed += seal.entryCount();
-			logger.info("Sealed {} audit log entries ({} to {}) in seal {} signed with key '{}': {}", seal.entryCount(),
-					seal.firstId(), seal.lastId(), seal.id(), seal.keyId(), seal.signature());
-			if (this.events != null) {
-				this.events.publishEvent(new SealCreatedEvent(this, seal.id(), seal.created(), seal.entryCount(),
-						seal.keyId(), seal.signature()));
-			}
-			if (seal.entryCount() < this.maxEntriesPerSeal) {
+			sealed += made.seal().entryCount();
+			published(made.seal());
+			if (made.rowsRead() < this.maxEntriesPerSeal) {
 				return sealed;
 			}
+		}
+	}
+
+	private void published(Seal seal) {
+		logger.info("Sealed {} {} (range {} to {}) in seal {} of {} signed with key '{}': {}", seal.entryCount(),
+				seal.table().equals(SealedTable.LOG_ENTRY.name()) ? "audit log entries" : "audit events",
+				seal.firstId(), seal.lastId(), seal.id(), seal.table(), seal.keyId(), seal.signature());
+		if (this.events != null) {
+			this.events.publishEvent(new SealCreatedEvent(this, seal.table(), seal.id(), seal.created(),
+					seal.entryCount(), seal.keyId(), seal.signature()));
 		}
 	}
 
@@ -116,12 +154,12 @@ final class LogEntrySealer implements SmartLifecycle, RetentionCheckpoint {
 	 * Put the lock row back if it was deleted (a truncated table): without it, instances
 	 * would still never fork the chain (seal ids are primary keys) but would collide.
 	 */
-	private void ensureLockRow() {
+	private void ensureLockRow(SealedTable table) {
 		Long rows = this.jdbc.queryForObject("SELECT COUNT(*) FROM auditlog_seal_lock WHERE name = ?", Long.class,
-				LOCK);
+				table.name());
 		if (rows != null && rows == 0) {
 			try {
-				this.jdbc.update("INSERT INTO auditlog_seal_lock (name) VALUES (?)", LOCK);
+				this.jdbc.update("INSERT INTO auditlog_seal_lock (name) VALUES (?)", table.name());
 			}
 			catch (DataIntegrityViolationException ex) {
 				// another instance put it back
@@ -129,48 +167,150 @@ final class LogEntrySealer implements SmartLifecycle, RetentionCheckpoint {
 		}
 	}
 
-	private @Nullable Seal sealOnce() {
-		this.jdbc.queryForList("SELECT name FROM auditlog_seal_lock WHERE name = ? FOR UPDATE", String.class, LOCK);
+	/**
+	 * Make one seal of a table under its lock row, if there is anything to seal.
+	 * @param table the table
+	 * @param deletedBefore the instant of a retention checkpoint, or {@code null}
+	 * @param always whether to make a seal even when nothing changed
+	 * @return the seal made and the number of rows it read in its range, or {@code null}
+	 */
+	private @Nullable Made sealOnce(SealedTable table, @Nullable Instant deletedBefore, boolean always) {
+		this.jdbc.queryForList("SELECT name FROM auditlog_seal_lock WHERE name = ? FOR UPDATE", String.class,
+				table.name());
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
-		List<long[]> ids = new ArrayList<>();
-		StringBuilder entries = new StringBuilder();
+		long cutoff = Seal.micros(now.minus(this.maxSealDelay));
+		long nowMicros = Seal.micros(now);
+		List<Seal> previousSeals = this.jdbc.query(
+				"SELECT " + IntegrityVerifier.SEAL_COLUMNS
+						+ " FROM auditlog_seal WHERE table_name = ? AND id = (SELECT MAX(id) FROM auditlog_seal "
+						+ "WHERE table_name = ?)",
+				(rs, row) -> IntegrityVerifier.seal(this.database, rs), table.name(), table.name());
+		Seal previous = previousSeals.isEmpty() ? null : previousSeals.get(0);
+		long low;
+		List<Gap> gaps;
+		if (previous != null) {
+			low = previous.lastId();
+			List<Gap> open = previous.openGaps();
+			gaps = (open != null) ? open : List.of();
+		}
+		else {
+			low = chainStart(table, now.minus(this.maxSealDelay));
+			gaps = List.of();
+		}
+		TreeMap<Long, String> sealed = new TreeMap<>();
+		// the gaps of earlier seals: late entries become visible, old gaps close
+		List<Gap> stillOpen = new ArrayList<>();
+		for (int from = 0; from < gaps.size(); from += GAPS_PER_QUERY) {
+			List<Gap> some = gaps.subList(from, Math.min(gaps.size(), from + GAPS_PER_QUERY));
+			TreeMap<Long, Boolean> visible = new TreeMap<>();
+			StringBuilder sql = new StringBuilder("SELECT id, hash, timestamp FROM " + table.name() + " WHERE ");
+			List<Object> arguments = new ArrayList<>();
+			for (Gap gap : some) {
+				sql.append((arguments.isEmpty()) ? "" : " OR ").append("id BETWEEN ? AND ?");
+				arguments.add(gap.first());
+				arguments.add(gap.last());
+			}
+			this.jdbc.query(sql.toString(), (rs) -> {
+				long id = rs.getLong(1);
+				visible.put(id, Boolean.TRUE);
+				String line = line(rs, id, cutoff);
+				if (line != null) {
+					sealed.put(id, line);
+				}
+			}, arguments.toArray());
+			for (Gap gap : some) {
+				if (gap.opened() < cutoff) {
+					continue;
+				}
+				long start = gap.first();
+				for (long id : visible.subMap(gap.first(), true, gap.last(), true).keySet()) {
+					if (id > start) {
+						stillOpen.add(new Gap(start, id - 1, gap.opened()));
+					}
+					start = id + 1;
+				}
+				if (start <= gap.last()) {
+					stillOpen.add(new Gap(start, gap.last(), gap.opened()));
+				}
+			}
+		}
+		// the new range above the high-water mark
+		long[] high = { low };
+		int[] read = { 0 };
 		JdbcTemplate limited = new JdbcTemplate(Objects.requireNonNull(this.jdbc.getDataSource()));
 		limited.setMaxRows(this.maxEntriesPerSeal);
-		limited.query("SELECT id, hash, timestamp FROM auditlog_logentry WHERE seal_id IS NULL AND hash IS NOT NULL "
-				+ "AND timestamp >= ? ORDER BY id", (rs) -> {
-					long id = rs.getLong(1);
-					entries.append(id)
-						.append(' ')
-						.append(rs.getString(2))
-						.append(' ')
-						.append(Seal.micros(this.database.timestamp(rs, 3)))
-						.append('\n');
-					if (!ids.isEmpty() && ids.get(ids.size() - 1)[1] == id - 1) {
-						ids.get(ids.size() - 1)[1] = id;
-					}
-					else {
-						ids.add(new long[] { id, id });
-					}
-				}, this.database.timestamp(now.minus(this.maxSealDelay)));
-		if (ids.isEmpty()) {
+		limited.query("SELECT id, hash, timestamp FROM " + table.name() + " WHERE id > ? ORDER BY id", (rs) -> {
+			long id = rs.getLong(1);
+			read[0]++;
+			if (id > high[0] + 1) {
+				stillOpen.add(new Gap(high[0] + 1, id - 1, nowMicros));
+			}
+			String line = line(rs, id, cutoff);
+			if (line != null) {
+				sealed.put(id, line);
+			}
+			high[0] = id;
+		}, low);
+		String gapText = Gap.text(stillOpen);
+		boolean changed = !sealed.isEmpty() || high[0] != low || (previous != null && !gapText.equals(previous.gaps()));
+		if (!changed && !always) {
 			return null;
 		}
-		int count = (int) entries.chars().filter((c) -> c == '\n').count();
-		Seal seal = insertSeal(now, count, ids.get(0)[0], ids.get(ids.size() - 1)[1], entries.toString(), null);
-		long id = seal.id();
-		this.jdbc.batchUpdate("UPDATE auditlog_logentry SET seal_id = ? WHERE id BETWEEN ? AND ? AND seal_id IS NULL",
-				ids, 500, (PreparedStatement statement, long[] run) -> {
-					statement.setLong(1, id);
-					statement.setLong(2, run[0]);
-					statement.setLong(3, run[1]);
-				});
-		return seal;
+		StringBuilder entries = new StringBuilder();
+		sealed.values().forEach(entries::append);
+		Seal seal = insertSeal(table, previous, now, sealed.size(), low + 1, high[0], entries.toString(), gapText,
+				deletedBefore);
+		return new Made(seal, read[0]);
 	}
 
 	/**
-	 * Record, as a seal in the chain, that the entries recorded before an instant are
-	 * deleted on purpose, so that verification does not report them missing. Called
-	 * before retention or a flush deletes them.
+	 * Seal rows without a content hash recorded before an instant by their presence only
+	 * (hash {@code -}), instead of leaving them to be reported as inserted: rows written
+	 * by instances still running with integrity off during a rolling deployment.
+	 * @param until the exclusive end of the grace, or {@code null} for none
+	 */
+	void sealUnhashedUntil(@Nullable Instant until) {
+		this.unhashedUntil = (until != null) ? Seal.micros(until) : Long.MIN_VALUE;
+	}
+
+	/**
+	 * Return the line of a visible row to seal, or {@code null} for a row that is not
+	 * sealed: without a hash (written with integrity off, or forged) unless within the
+	 * grace of {@link #sealUnhashedUntil}, or older than the longest seal delay (added
+	 * after the fact).
+	 */
+	private @Nullable String line(ResultSet rs, long id, long cutoff) throws SQLException {
+		String hash = rs.getString(2);
+		long timestamp = Seal.micros(this.database.timestamp(rs, 3));
+		if (timestamp < cutoff) {
+			return null;
+		}
+		if (hash == null) {
+			return (timestamp < this.unhashedUntil) ? id + " " + Seal.UNHASHED + " " + timestamp + "\n" : null;
+		}
+		return id + " " + hash + " " + timestamp + "\n";
+	}
+
+	/**
+	 * Return the id after which the first seal of a table starts: above every row older
+	 * than the longest seal delay and every row written without a hash in that time (by
+	 * an instance with integrity off).
+	 */
+	private long chainStart(SealedTable table, Instant cutoff) {
+		Object bound = this.database.timestamp(cutoff);
+		Long old = this.jdbc.queryForObject("SELECT MAX(id) FROM " + table.name() + " WHERE timestamp < ?", Long.class,
+				bound);
+		Long hashless = this.jdbc.queryForObject(
+				"SELECT MAX(id) FROM " + table.name() + " WHERE timestamp >= ? AND hash IS NULL", Long.class, bound);
+		// the ids between it and the first visible row are open gaps: rows in flight then
+		return Math.max((old != null) ? old : 0, (hashless != null) ? hashless : 0);
+	}
+
+	/**
+	 * Record, as a seal in the chain of {@code auditlog_logentry}, that the entries
+	 * recorded before an instant are deleted on purpose, so that verification does not
+	 * report them missing. Called before retention or a flush deletes them; the seal also
+	 * seals what waits for a seal.
 	 * @param before the exclusive upper bound of the timestamps of the entries deleted
 	 */
 	@Override
@@ -179,34 +319,70 @@ final class LogEntrySealer implements SmartLifecycle, RetentionCheckpoint {
 		// entries are stored at microseconds: "timestamp < before" is "timestamp < bound"
 		// with the bound rounded up
 		Instant deletedBefore = bound.isBefore(before) ? bound.plus(1, ChronoUnit.MICROS) : bound;
-		Seal seal = this.transaction.execute((status) -> {
-			this.jdbc.queryForList("SELECT name FROM auditlog_seal_lock WHERE name = ? FOR UPDATE", String.class, LOCK);
-			return insertSeal(this.clock.instant().truncatedTo(ChronoUnit.MICROS), 0, 0, 0, "", deletedBefore);
-		});
-		if (seal != null) {
+		ensureLockRow(SealedTable.LOG_ENTRY);
+		Long recorded = this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM auditlog_seal WHERE table_name = ? AND deleted_before >= ?", Long.class,
+				SealedTable.LOG_ENTRY.name(), this.database.timestamp(deletedBefore));
+		if (recorded != null && recorded > 0) {
+			// a checkpoint already excuses these deletions (a flush that calls the
+			// repository, which records one too)
+			return;
+		}
+		Optional<Made> made = this.transaction
+			.execute((status) -> Optional.ofNullable(sealOnce(SealedTable.LOG_ENTRY, deletedBefore, true)));
+		if (made != null && made.isPresent()) {
+			Seal seal = made.get().seal();
+			published(seal);
 			logger.info("Recorded in seal {} that audit log entries recorded before {} are deleted", seal.id(),
 					deletedBefore);
 		}
 	}
 
-	private Seal insertSeal(Instant now, int count, long firstEntry, long lastEntry, String text,
-			@Nullable Instant deletedBefore) {
-		List<String> previous = this.jdbc.queryForList(
-				"SELECT signature FROM auditlog_seal WHERE id = (SELECT MAX(id) FROM auditlog_seal)", String.class);
-		Long lastId = this.jdbc.queryForObject("SELECT MAX(id) FROM auditlog_seal", Long.class);
-		long id = (lastId != null) ? lastId + 1 : 1;
-		String previousSignature = previous.isEmpty() ? "" : previous.get(0);
-		String signature = this.keys.sign(Seal.form(id, now, count, firstEntry, lastEntry, text, previousSignature,
-				this.keys.currentKeyId(), deletedBefore));
-		Seal seal = new Seal(id, now, count, firstEntry, lastEntry, text, previousSignature, this.keys.currentKeyId(),
-				signature, deletedBefore);
+	private Seal insertSeal(SealedTable table, @Nullable Seal previous, Instant now, int count, long firstId,
+			long lastId, String entries, String gaps, @Nullable Instant deletedBefore) {
+		long id = (previous != null) ? previous.id() + 1 : 1;
+		String previousSignature = (previous != null) ? previous.signature() : "";
+		// a retention checkpoint prunes the seals made before its instant: their entries
+		// are deleted; it records where verification starts
+		Seal pruned = null;
+		if (deletedBefore != null && previous != null) {
+			Long last = this.jdbc.queryForObject(
+					"SELECT MAX(id) FROM auditlog_seal WHERE table_name = ? AND created < ?", Long.class, table.name(),
+					this.database.timestamp(deletedBefore));
+			if (last != null) {
+				pruned = this.jdbc.queryForObject(
+						"SELECT " + IntegrityVerifier.SEAL_COLUMNS
+								+ " FROM auditlog_seal WHERE table_name = ? AND id = ?",
+						(rs, row) -> IntegrityVerifier.seal(this.database, rs), table.name(), last);
+			}
+		}
+		String prunedText = (pruned != null)
+				? Seal.Pruned.text(pruned.id(), pruned.lastId(), pruned.signature(), pruned.gaps()) : null;
+		Seal unsigned = new Seal(table.name(), id, now, count, firstId, lastId, entries, gaps, previousSignature,
+				this.keys.currentKeyId(), "", deletedBefore, prunedText);
+		Seal seal = new Seal(table.name(), id, now, count, firstId, lastId, entries, gaps, previousSignature,
+				this.keys.currentKeyId(), this.keys.sign(unsigned.form()), deletedBefore, prunedText);
 		this.jdbc.update(
-				"INSERT INTO auditlog_seal (id, created, entry_count, first_id, last_id, entries, previous_signature, "
-						+ "key_id, signature, deleted_before) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-				seal.id(), this.database.timestamp(now), seal.entryCount(), seal.firstId(), seal.lastId(),
-				seal.entries(), seal.previousSignature(), seal.keyId(), seal.signature(),
-				(deletedBefore != null) ? this.database.timestamp(deletedBefore) : null);
+				"INSERT INTO auditlog_seal (table_name, id, created, entry_count, first_id, last_id, entries, "
+						+ "gaps, previous_signature, key_id, signature, deleted_before, pruned) "
+						+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+				seal.table(), seal.id(), this.database.timestamp(now), seal.entryCount(), seal.firstId(), seal.lastId(),
+				seal.entries(), seal.gaps(), seal.previousSignature(), seal.keyId(), seal.signature(),
+				(deletedBefore != null) ? this.database.timestamp(deletedBefore) : null, prunedText);
+		if (pruned != null) {
+			int deleted = this.jdbc.update("DELETE FROM auditlog_seal WHERE table_name = ? AND id <= ?", table.name(),
+					pruned.id());
+			logger.info("Pruned {} seals of {} up to seal {}, made before {}", deleted, table.name(), pruned.id(),
+					deletedBefore);
+		}
 		return seal;
+	}
+
+	/**
+	 * A seal just made, and how many rows of its new range it read.
+	 */
+	private record Made(Seal seal, int rowsRead) {
+
 	}
 
 	private void run() {

@@ -13,6 +13,8 @@ import org.springframework.context.ApplicationEvent;
  */
 public class SealCreatedEvent extends ApplicationEvent {
 
+	private final String table;
+
 	private final long sealId;
 
 	private final Instant created;
@@ -34,12 +36,36 @@ public class SealCreatedEvent extends ApplicationEvent {
 	 */
 	public SealCreatedEvent(Object source, long sealId, Instant created, int entryCount, String keyId,
 			String signature) {
+		this(source, "auditlog_logentry", sealId, created, entryCount, keyId, signature);
+	}
+
+	/**
+	 * Create an event of a seal of the given table's chain.
+	 * @param source the object that made the seal
+	 * @param table the sealed table, {@code auditlog_logentry} or {@code auditlog_event}
+	 * @param sealId the seal's number in the chain of its table
+	 * @param created when the seal was made
+	 * @param entryCount the number of rows it seals
+	 * @param keyId the id of the key that signed it
+	 * @param signature its signature, hexadecimal
+	 */
+	public SealCreatedEvent(Object source, String table, long sealId, Instant created, int entryCount, String keyId,
+			String signature) {
 		super(source);
+		this.table = table;
 		this.sealId = sealId;
 		this.created = created;
 		this.entryCount = entryCount;
 		this.keyId = keyId;
 		this.signature = signature;
+	}
+
+	/**
+	 * Return the table whose chain the seal belongs to.
+	 * @return {@code auditlog_logentry} or {@code auditlog_event}
+	 */
+	public String getTable() {
+		return this.table;
 	}
 
 	/**
@@ -76,7 +102,7 @@ public class SealCreatedEvent extends ApplicationEvent {
 
 	/**
 	 * Return the seal's signature, which the next seal chains to.
-	 * @return 64 hexadecimal digits
+	 * @return 64 (HMAC-SHA256) or 128 (Ed25519) hexadecimal digits
 	 */
 	public String getSignature() {
 		return this.signature;

@@ -1,18 +1,18 @@
 package dev.auditlog.spring.integrity;
 
-import java.util.Objects;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 import dev.auditlog.core.IntegrityProblem;
 import dev.auditlog.core.IntegrityReport;
@@ -29,11 +29,21 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * java -cp app.jar -Dloader.main=dev.auditlog.spring.integrity.VerifyCommand \
  *     org.springframework.boot.loader.launch.PropertiesLauncher \
  *     --url=jdbc:postgresql://db/app --user=auditor --keys=/secure/auditlog-keys.properties \
- *     [--from=2025-01-01T00:00:00Z] [--to=...] [--max-seal-delay=PT1H]
+ *     [--from=2025-01-01T00:00:00Z] [--to=...] [--max-seal-delay=PT1H] [--unhashed-until=...] \
+ *     [--published=seals.log]
  * </pre> The password is read from the {@code AUDITLOG_VERIFY_PASSWORD} environment
- * variable, never from the command line; the keys file holds one {@code key-id=key} line
- * per key (the {@code auditlog.integrity.hmac-key} of each key id). The JDBC driver must
- * be on the class path, as it is in the application's jar.
+ * variable, never from the command line. The keys file holds one {@code key-id=key} line
+ * per key, split at the first {@code =} ({@code #} starts a comment): for an HMAC key id,
+ * the {@code auditlog.integrity.hmac-key} of that id; for an Ed25519 key id
+ * ({@code ed25519:2025-07}), only its public key, as the Base64 of its X.509 DER bytes
+ * (the body of its PEM) or as {@code @file.pem}, a PEM file next to the keys file or at
+ * an absolute path. With Ed25519 seals only, the file holds no secret. The optional
+ * published seals file holds the seals kept outside the database, one per line: the seal
+ * job's log lines as they are (other lines are skipped), or {@code
+ *
+<table>
+ *  <id> <signature>}; each must still be in the database ({@link PublishedSeal}). The
+ * JDBC driver must be on the class path, as it is in the application's jar.
  *
  * @since 0.2.0
  */
@@ -73,7 +83,7 @@ public final class VerifyCommand {
 		String keysFile = options.get("keys");
 		if (url == null || keysFile == null) {
 			err.println("Usage: --url=<jdbc url> --keys=<key-id=key properties file> [--user=<name>] "
-					+ "[--from=<instant>] [--to=<instant>] [--max-seal-delay=<duration>]; "
+					+ "[--from=<instant>] [--to=<instant>] [--max-seal-delay=<duration>] [--unhashed-until=<instant>] [--published=<file of published seals>]; "
 					+ "the password comes from AUDITLOG_VERIFY_PASSWORD");
 			return 2;
 		}
@@ -82,8 +92,11 @@ public final class VerifyCommand {
 			DriverManagerDataSource dataSource = new DriverManagerDataSource(url, options.getOrDefault("user", ""),
 					(password != null) ? password : "");
 			Duration maxSealDelay = Duration.parse(options.getOrDefault("max-seal-delay", "PT1H"));
-			IntegrityVerifier verifier = new IntegrityVerifier(dataSource, keys, Clock.systemUTC(), maxSealDelay);
-			IntegrityReport report = verifier.verify(instant(options.get("from")), instant(options.get("to")));
+			IntegrityVerifier verifier = new IntegrityVerifier(dataSource, keys, Clock.systemUTC(), maxSealDelay,
+					instant(options.get("unhashed-until")));
+			String publishedFile = options.get("published");
+			IntegrityReport report = verifier.verify(instant(options.get("from")), instant(options.get("to")),
+					(publishedFile != null) ? published(Path.of(publishedFile)) : List.of());
 			out.println(json(report));
 			return report.valid() ? 0 : 1;
 		}
@@ -94,18 +107,38 @@ public final class VerifyCommand {
 	}
 
 	private static SealKeys keys(Path file) throws IOException {
-		Properties properties = new Properties();
-		try (InputStream in = Files.newInputStream(file)) {
-			properties.load(in);
+		Map<String, String> keys = new LinkedHashMap<>();
+		for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+			String trimmed = line.strip();
+			if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+				continue;
+			}
+			int equals = trimmed.indexOf('=');
+			if (equals < 1) {
+				throw new IllegalArgumentException("The keys file " + file + " has a line that is not key-id=key");
+			}
+			String id = trimmed.substring(0, equals).strip();
+			String key = trimmed.substring(equals + 1);
+			if (key.startsWith("@")) {
+				key = Files.readString(file.resolveSibling(key.substring(1)), StandardCharsets.UTF_8);
+			}
+			keys.put(id, key);
 		}
-		if (properties.isEmpty()) {
+		if (keys.isEmpty()) {
 			throw new IllegalArgumentException("The keys file " + file + " holds no key-id=key line");
 		}
-		Map<String, String> keys = new LinkedHashMap<>();
-		properties.stringPropertyNames().stream().sorted().forEach((id) -> keys.put(id, properties.getProperty(id)));
-		String first = keys.keySet().iterator().next();
-		String key = Objects.requireNonNull(keys.remove(first));
-		return SealKeys.hmac(first, key, keys);
+		return SealKeys.verifying(keys);
+	}
+
+	private static List<PublishedSeal> published(Path file) throws IOException {
+		List<PublishedSeal> seals = new ArrayList<>();
+		for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+			PublishedSeal seal = PublishedSeal.parse(line);
+			if (seal != null) {
+				seals.add(seal);
+			}
+		}
+		return seals;
 	}
 
 	private static @Nullable Instant instant(@Nullable String text) {
@@ -139,6 +172,9 @@ public final class VerifyCommand {
 			json.put("sealId", problem.sealId());
 		}
 		json.put("kind", problem.kind().jsonName());
+		if (problem.table() != null) {
+			json.put("table", problem.table());
+		}
 		return json;
 	}
 

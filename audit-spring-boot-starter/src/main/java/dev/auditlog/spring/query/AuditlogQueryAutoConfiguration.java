@@ -3,7 +3,9 @@ package dev.auditlog.spring.query;
 import javax.sql.DataSource;
 
 import dev.auditlog.spring.AuditlogProperties;
+import dev.auditlog.spring.integrity.RetentionCheckpoint;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -25,8 +27,12 @@ public final class AuditlogQueryAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	LogEntryRepository auditlogLogEntryRepository(DataSource dataSource, AuditlogProperties properties) {
-		return new JdbcLogEntryRepository(dataSource, properties.getRetention().getBatchSize());
+	LogEntryRepository auditlogLogEntryRepository(DataSource dataSource, AuditlogProperties properties,
+			ObjectProvider<RetentionCheckpoint> retentionCheckpoint) {
+		JdbcLogEntryRepository repository = new JdbcLogEntryRepository(dataSource,
+				properties.getRetention().getBatchSize());
+		repository.recordDeletionsWith(retentionCheckpoint.getIfAvailable());
+		return repository;
 	}
 
 }

@@ -21,6 +21,7 @@ import dev.auditlog.core.Changes;
 import dev.auditlog.core.LogEntry;
 import dev.auditlog.core.LogEntryPage;
 import dev.auditlog.core.LogEntryQuery;
+import dev.auditlog.spring.integrity.RetentionCheckpoint;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,6 +64,8 @@ final class JdbcLogEntryRepository implements LogEntryRepository {
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	private final int deleteBatchSize;
+
+	private @Nullable RetentionCheckpoint checkpoint;
 
 	private volatile @Nullable SqlDialect dialect;
 
@@ -166,8 +169,21 @@ final class JdbcLogEntryRepository implements LogEntryRepository {
 		return counts;
 	}
 
+	/**
+	 * Record a retention checkpoint before each deletion, so that integrity verification
+	 * tells the deleted entries from entries removed by someone else.
+	 * @param checkpoint records the checkpoint, or {@code null} for none
+	 */
+	void recordDeletionsWith(@Nullable RetentionCheckpoint checkpoint) {
+		this.checkpoint = checkpoint;
+	}
+
 	@Override
 	public long deleteBefore(Instant before) {
+		if (this.checkpoint != null) {
+			// first: a deletion that is not recorded would be reported as missing entries
+			this.checkpoint.recordDeletion(before);
+		}
 		SqlDialect dialect = dialect();
 		Object bound = dialect.bound(before);
 		long deleted = 0;

@@ -48,6 +48,38 @@ class AuditlogIntegrityAutoConfigurationTests {
 	}
 
 	@Test
+	void signsWithEd25519WhenAKeyPairIsConfigured() {
+		Ed25519Pems pems = Ed25519Pems.generate();
+		this.contextRunner
+			.withPropertyValues("auditlog.integrity.enabled=true", "auditlog.integrity.key-id=2025-07",
+					"auditlog.integrity.ed25519.private-key=" + pems.privateKey(),
+					"auditlog.integrity.ed25519.public-key=" + pems.publicKey(),
+					"auditlog.integrity.previous-hmac-keys.2025-01=" + KEY)
+			.run((context) -> {
+				SealKeys keys = context.getBean(SealKeys.class);
+				assertThat(keys.currentKeyId()).isEqualTo("ed25519:2025-07");
+				assertThat(keys.sign("form")).hasSize(128);
+				assertThat(
+						keys.verify("2025-01", "form", SealKeys.hmac("2025-01", KEY, java.util.Map.of()).sign("form")))
+					.isTrue();
+			});
+	}
+
+	@Test
+	void failsAtStartupWithAHalfKeyPair() {
+		Ed25519Pems pems = Ed25519Pems.generate();
+		this.contextRunner
+			.withPropertyValues("auditlog.integrity.enabled=true",
+					"auditlog.integrity.ed25519.private-key=" + pems.privateKey())
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidAuditConfigurationException.class)
+				.hasMessageContaining("both")
+				.message()
+				.doesNotContain(pems.privateKey().substring(30, 50)));
+	}
+
+	@Test
 	void failsAtStartupWithoutAKey() {
 		this.contextRunner.withPropertyValues("auditlog.integrity.enabled=true")
 			.run((context) -> assertThat(context).getFailure()

@@ -33,6 +33,18 @@ class EntryHashesTests {
 	}
 
 	@Test
+	void canonicalFormOfAnEventIsTheDocumentedJsonArray() {
+		String form = EntryHashes.eventForm(AT, "alice", "DATA_EXPORT", "10.0.0.1", null,
+				"{\"rows\": 12, \"format\": \"csv\", \"ratio\": 1.50}");
+		assertThat(form).isEqualTo("[\"auditlog_event/1\",\"2025-01-31T10:15:30.123456Z\",\"alice\",\"DATA_EXPORT\","
+				+ "\"10.0.0.1\",null,{\"format\":\"csv\",\"ratio\":1.5,\"rows\":12}]");
+		assertThat(EntryHashes.event(AT, "alice", "DATA_EXPORT", "10.0.0.1", null, null)).isEqualTo(EntryHashes.sha256(
+				"[\"auditlog_event/1\",\"2025-01-31T10:15:30.123456Z\",\"alice\",\"DATA_EXPORT\",\"10.0.0.1\",null,null]"));
+		assertThat(EntryHashes.event(AT, "alice", "DATA_EXPORT", null, "c-1", "{}"))
+			.isNotEqualTo(EntryHashes.event(AT, "alice", "DATA_EXPORT", "c-1", null, "{}"));
+	}
+
+	@Test
 	void timestampIsTakenAtMicroseconds() {
 		assertThat(hash(AT, "{}")).isEqualTo(hash(Instant.parse("2025-01-31T10:15:30.123456Z"), "{}"));
 		assertThat(hash(AT, "{}")).isNotEqualTo(hash(Instant.parse("2025-01-31T10:15:30.123457Z"), "{}"));

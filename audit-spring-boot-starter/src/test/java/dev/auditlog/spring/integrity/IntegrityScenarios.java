@@ -30,6 +30,8 @@ import dev.auditlog.AuditLog;
 import dev.auditlog.core.IntegrityProblem;
 import dev.auditlog.core.IntegrityProblem.Kind;
 import dev.auditlog.core.IntegrityReport;
+import dev.auditlog.spring.events.AuditEventStore;
+import dev.auditlog.spring.query.LogEntryRepository;
 import dev.auditlog.spring.schema.AuditDatabase;
 import dev.auditlog.spring.testdb.TestDatabase;
 import jakarta.persistence.EntityManager;
@@ -95,6 +97,12 @@ abstract class IntegrityScenarios {
 	@Autowired
 	LogEntrySealer sealer;
 
+	@Autowired
+	AuditEventStore events;
+
+	@Autowired
+	LogEntryRepository repository;
+
 	@LocalServerPort
 	int port;
 
@@ -119,6 +127,7 @@ abstract class IntegrityScenarios {
 	void startEmpty() {
 		this.jdbc.update("DELETE FROM auditlog_seal");
 		this.jdbc.update("DELETE FROM auditlog_logentry");
+		this.jdbc.update("DELETE FROM auditlog_event");
 		this.jdbc.update("DELETE FROM account");
 	}
 
@@ -137,8 +146,8 @@ abstract class IntegrityScenarios {
 		assertThat(report.entries()).isEqualTo(ids.size());
 		assertThat(report.seals()).isEqualTo(1);
 		assertThat(report.pending()).isZero();
-		assertThat(this.jdbc.queryForList("SELECT DISTINCT seal_id FROM auditlog_logentry", Long.class))
-			.containsExactly(1L);
+		assertThat(sealedIds(1)).containsExactlyElementsOf(ids);
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM auditlog_seal", Long.class)).isOne();
 	}
 
 	@Test
@@ -147,6 +156,7 @@ abstract class IntegrityScenarios {
 		writeEntries(3);
 		this.sealer.sealAll();
 		assertThat(IntegrityApplication.seals).singleElement().satisfies((event) -> {
+			assertThat(event.getTable()).isEqualTo("auditlog_logentry");
 			assertThat(event.getSealId()).isEqualTo(1);
 			assertThat(event.getEntryCount()).isEqualTo(3);
 			assertThat(event.getKeyId()).isEqualTo("k1");
@@ -163,8 +173,7 @@ abstract class IntegrityScenarios {
 		threeSeals();
 		Instant second = this.jdbc.queryForObject("SELECT created FROM auditlog_seal WHERE id = 2",
 				(rs, row) -> database().timestamp(rs, 1));
-		long sealedFirst = this.jdbc.queryForObject("SELECT MIN(id) FROM auditlog_logentry WHERE seal_id = 1",
-				Long.class);
+		long sealedFirst = sealedIds(1).get(0);
 		this.jdbc.update("UPDATE auditlog_logentry SET actor = 'mallory' WHERE id = ?", sealedFirst);
 		IntegrityReport fromSecond = this.auditLog.verify(second, null);
 		assertThat(fromSecond.problems()).isEmpty();
@@ -210,21 +219,70 @@ abstract class IntegrityScenarios {
 	}
 
 	@Test
-	void forgedEntryClaimingASealIsNamedInserted() {
-		List<Long> ids = sealedEntries();
-		long forged = forge(ids.get(0), "seal_id");
-		assertProblems(IntegrityProblem.entry(forged, Kind.INSERTED));
+	void forgedEntryInAClosedGapIsNamedInsertedButInAnOpenGapLooksLikeALateCommit() {
+		List<Long> ids = writeEntries(3);
+		long lost = forge(ids.get(0));
+		List<Long> later = writeEntries(3);
+		this.jdbc.update("DELETE FROM auditlog_logentry WHERE id = ?", lost);
+		this.sealer.sealAll();
+		assertThat(this.jdbc.queryForObject("SELECT gaps FROM auditlog_seal WHERE id = 1", String.class))
+			.contains(lost + " " + lost + " ");
+		assertThat(this.auditLog.verify(null, null).problems()).isEmpty();
+		// within max-seal-delay, a row in an open gap is a late commit: pending, then
+		// sealed
+		forgeAs(ids.get(1), lost);
+		IntegrityReport pending = this.auditLog.verify(null, null);
+		assertThat(pending.problems()).isEmpty();
+		assertThat(pending.pending()).isOne();
+		this.jdbc.update("DELETE FROM auditlog_logentry WHERE id = ?", lost);
+		// a sealer whose max-seal-delay has passed closes the gap
+		LogEntrySealer closing = new LogEntrySealer(this.dataSource, database(), SealKeys.hmac("k1", KEY, Map.of()),
+				Clock.systemUTC(), Duration.ofHours(1), Duration.ofNanos(1000), 100, null);
+		assertThat(closing.sealAll()).isZero();
+		assertThat(this.jdbc.queryForObject("SELECT gaps FROM auditlog_seal WHERE id = 2", String.class))
+			.doesNotContain(lost + " " + lost + " ");
+		assertThat(this.auditLog.verify(null, null).problems()).isEmpty();
+		forgeAs(ids.get(1), lost);
+		assertProblems(IntegrityProblem.entry(lost, Kind.INSERTED));
+		assertThat(later).isNotEmpty();
 	}
 
 	@Test
 	void forgedEntryWithoutHashIsNamedInserted() {
 		List<Long> ids = sealedEntries();
-		long forged = forge(ids.get(0), "NULL");
+		long forged = forge(ids.get(0));
 		this.jdbc.update("UPDATE auditlog_logentry SET hash = NULL WHERE id = ?", forged);
 		assertProblems(IntegrityProblem.entry(forged, Kind.INSERTED));
-		this.sealer.sealAll();
-		assertThat(this.jdbc.queryForObject("SELECT seal_id FROM auditlog_logentry WHERE id = ?", Long.class, forged))
-			.isNull();
+		assertThat(this.sealer.sealAll()).isZero();
+		assertThat(sealedIds(2)).isEmpty();
+		assertProblems(IntegrityProblem.entry(forged, Kind.INSERTED));
+	}
+
+	@Test
+	void rowsWithoutHashWithinTheGraceOfARollingDeploymentAreSealedByTheirPresence() {
+		List<Long> ids = sealedEntries();
+		long hashless = forge(ids.get(0));
+		this.jdbc.update("UPDATE auditlog_logentry SET hash = NULL WHERE id = ?", hashless);
+		Instant until = Clock.systemUTC().instant().plus(Duration.ofMinutes(5));
+		IntegrityVerifier graceful = new IntegrityVerifier(this.dataSource, SealKeys.hmac("k1", KEY, Map.of()),
+				Clock.systemUTC(), Duration.ofHours(1), until);
+		IntegrityReport pending = graceful.verify(null, null);
+		assertThat(pending.problems()).isEmpty();
+		assertThat(pending.pending()).isOne();
+		this.sealer.sealUnhashedUntil(until);
+		try {
+			this.sealer.sealAll();
+		}
+		finally {
+			this.sealer.sealUnhashedUntil(null);
+		}
+		assertThat(this.jdbc.queryForObject("SELECT entries FROM auditlog_seal WHERE id = 2", String.class))
+			.startsWith(hashless + " - ");
+		assertThat(this.auditLog.verify(null, null).problems()).isEmpty();
+		this.jdbc.update("UPDATE auditlog_logentry SET hash = ? WHERE id = ?", "0".repeat(64), hashless);
+		assertProblems(IntegrityProblem.entry(hashless, Kind.MODIFIED));
+		this.jdbc.update("DELETE FROM auditlog_logentry WHERE id = ?", hashless);
+		assertProblems(IntegrityProblem.entry(hashless, Kind.MISSING));
 	}
 
 	@Test
@@ -247,10 +305,31 @@ abstract class IntegrityScenarios {
 	}
 
 	@Test
-	void deletedLastSealIsNamedMissing() {
+	void deletedLastSealIsFoundOnlyThroughThePublishedSeals() {
+		IntegrityApplication.seals.clear();
 		threeSeals();
+		String published = IntegrityApplication.seals.get(2).getSignature();
 		this.jdbc.update("DELETE FROM auditlog_seal WHERE id = 3");
-		assertProblems(IntegrityProblem.seal(3, Kind.MISSING));
+		// its entries look like entries waiting for a seal, and are sealed again
+		IntegrityReport report = this.auditLog.verify(null, null);
+		assertThat(report.problems()).isEmpty();
+		assertThat(report.pending()).isEqualTo(2);
+		List<PublishedSeal> seals = IntegrityApplication.seals.stream().map(PublishedSeal::of).toList();
+		assertThat(verifier(SealKeys.hmac("k1", KEY, Map.of())).verify(null, null, seals).problems())
+			.containsExactly(IntegrityProblem.seal(3, Kind.MISSING));
+		this.sealer.sealAll();
+		assertThat(this.jdbc.queryForObject("SELECT signature FROM auditlog_seal WHERE id = 3", String.class))
+			.isNotEqualTo(published);
+		// a seal made again under the same number is not the one published
+		assertThat(this.auditLog.verify(null, null).problems()).isEmpty();
+		assertThat(verifier(SealKeys.hmac("k1", KEY, Map.of())).verify(null, null, seals).problems())
+			.containsExactly(IntegrityProblem.seal(3, Kind.MISSING));
+		assertThat(PublishedSeal.parse("2025-01-31 INFO --- [auditlog-seal-1] LogEntrySealer : Sealed 2 audit log "
+				+ "entries (range 5 to 6) in seal 3 of auditlog_logentry signed with key 'k1': " + published))
+			.isEqualTo(new PublishedSeal("auditlog_logentry", 3, published));
+		assertThat(PublishedSeal.parse("auditlog_event 7 abc"))
+			.isEqualTo(new PublishedSeal("auditlog_event", 7, "abc"));
+		assertThat(PublishedSeal.parse("Started the application")).isNull();
 	}
 
 	@Test
@@ -270,8 +349,7 @@ abstract class IntegrityScenarios {
 	@Test
 	void editedSealedHashNamesTheSealAndTheEntry() {
 		threeSeals();
-		List<Long> ids = this.jdbc.queryForList("SELECT id FROM auditlog_logentry WHERE seal_id = 2 ORDER BY id",
-				Long.class);
+		List<Long> ids = sealedIds(2);
 		String entries = this.jdbc.queryForObject("SELECT entries FROM auditlog_seal WHERE id = 2", String.class);
 		this.jdbc.update("UPDATE auditlog_seal SET entries = ? WHERE id = 2",
 				entries.replaceFirst(ids.get(0) + " [0-9a-f]{64}", ids.get(0) + " " + "f".repeat(64)));
@@ -303,10 +381,40 @@ abstract class IntegrityScenarios {
 		assertThat(deletedBefore).isEqualTo(before);
 		IntegrityReport afterRetention = this.auditLog.verify(null, null);
 		assertThat(afterRetention.problems()).isEmpty();
-		assertThat(afterRetention.seals()).isEqualTo(3);
+		// seal 1, made before the checkpoint's instant, was pruned
+		assertThat(afterRetention.seals()).isEqualTo(2);
+		assertThat(this.jdbc.queryForList("SELECT id FROM auditlog_seal ORDER BY id", Long.class)).containsExactly(2L,
+				3L);
 		assertThat(afterRetention.entries()).isEqualTo(recent.size());
 		this.jdbc.update("DELETE FROM auditlog_logentry WHERE id = ?", recent.get(1));
 		assertProblems(IntegrityProblem.entry(recent.get(1), Kind.MISSING));
+	}
+
+	@Test
+	void prunedSealsLeaveTheRestVerifiableAndTamperingBelowThemIsNamed() {
+		List<Long> old = writeEntries(3);
+		this.sealer.sealAll();
+		List<Long> recent = writeEntries(3);
+		this.sealer.sealAll();
+		writeEntries(2);
+		this.sealer.sealAll();
+		Instant before = this.jdbc.queryForObject("SELECT MIN(timestamp) FROM auditlog_logentry WHERE id >= ?",
+				(rs, row) -> database().timestamp(rs, 1), recent.get(0));
+		// the repository called directly records the checkpoint too
+		assertThat(this.repository.deleteBefore(before)).isEqualTo(old.size());
+		assertThat(this.jdbc.queryForList("SELECT id FROM auditlog_seal ORDER BY id", Long.class)).containsExactly(2L,
+				3L, 4L);
+		assertThat(this.jdbc.queryForObject("SELECT pruned FROM auditlog_seal WHERE id = 4", String.class))
+			.startsWith("1 " + old.get(old.size() - 1) + " ");
+		assertThat(this.auditLog.verify(null, null).problems()).isEmpty();
+		// a second deletion at the same instant records nothing new
+		this.auditLog.flush(before);
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM auditlog_seal", Long.class)).isEqualTo(3);
+		forgeAs(recent.get(0), old.get(1));
+		assertProblems(IntegrityProblem.entry(old.get(1), Kind.INSERTED));
+		this.jdbc.update("DELETE FROM auditlog_logentry WHERE id = ?", old.get(1));
+		this.jdbc.update("DELETE FROM auditlog_seal WHERE id = 2");
+		assertProblems(IntegrityProblem.seal(2, Kind.MISSING));
 	}
 
 	@Test
@@ -343,6 +451,58 @@ abstract class IntegrityScenarios {
 	}
 
 	@Test
+	void ed25519SealsVerifyWithThePublicKeyAndRotateWithHmacKeys(@TempDir Path directory) throws Exception {
+		Ed25519Pems pems = Ed25519Pems.generate();
+		writeEntries(2);
+		this.sealer.sealAll();
+		LogEntrySealer ed25519 = new LogEntrySealer(this.dataSource, database(),
+				SealKeys.of("k2", null, pems.privateKey(), pems.publicKey(), Map.of("k1", KEY), Map.of()),
+				Clock.systemUTC(), Duration.ofHours(1), Duration.ofHours(1), 100, null);
+		writeEntries(2);
+		ed25519.sealAll();
+		LogEntrySealer backToHmac = new LogEntrySealer(this.dataSource, database(),
+				SealKeys.of("k3", OTHER_KEY, null, null, Map.of("k1", KEY), Map.of("k2", pems.publicKey())),
+				Clock.systemUTC(), Duration.ofHours(1), Duration.ofHours(1), 100, null);
+		writeEntries(2);
+		backToHmac.sealAll();
+		assertThat(this.jdbc.queryForList("SELECT key_id FROM auditlog_seal ORDER BY id", String.class))
+			.containsExactly("k1", "ed25519:k2", "k3");
+		assertThat(this.jdbc.queryForObject("SELECT signature FROM auditlog_seal WHERE id = 2", String.class))
+			.matches("[0-9a-f]{128}");
+		IntegrityVerifier all = verifier(
+				SealKeys.verifying(Map.of("k1", KEY, "ed25519:k2", pems.publicKey(), "k3", OTHER_KEY)));
+		assertThat(all.verify(null, null).problems()).isEmpty();
+		IntegrityVerifier publicKeyOnly = verifier(SealKeys.verifying(Map.of("ed25519:k2", pems.publicKey())));
+		assertThat(publicKeyOnly.verify(null, null).problems()).containsExactly(
+				IntegrityProblem.seal(1, Kind.BAD_SIGNATURE), IntegrityProblem.seal(3, Kind.BAD_SIGNATURE));
+		this.jdbc.update("UPDATE auditlog_seal SET entry_count = entry_count + 1 WHERE id = 2");
+		assertThat(all.verify(null, null).problems()).containsExactly(IntegrityProblem.seal(2, Kind.BAD_SIGNATURE));
+		// offline, a keys file with only the public key verifies seals signed with
+		// Ed25519
+		this.jdbc.update("DELETE FROM auditlog_seal");
+		ed25519.sealAll();
+		Files.writeString(directory.resolve("seal.pub.pem"), pems.publicKey());
+		Path keys = directory.resolve("keys");
+		Files.writeString(keys, "# public keys only\ned25519:k2=@seal.pub.pem\n");
+		String[] args = { "--url=" + this.url, "--user=" + this.user, "--keys=" + keys };
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		assertThat(VerifyCommand.run(args, this.password, new PrintStream(out, true), new PrintStream(err, true)))
+			.as(err.toString() + out)
+			.isZero();
+		Files.writeString(keys, "ed25519:k2=" + pems.publicKeyBase64() + "\n");
+		out.reset();
+		assertThat(VerifyCommand.run(args, this.password, new PrintStream(out, true), new PrintStream(err, true)))
+			.as(err.toString() + out)
+			.isZero();
+		Files.writeString(keys, "ed25519:k2=" + Ed25519Pems.generate().publicKeyBase64() + "\n");
+		out.reset();
+		assertThat(VerifyCommand.run(args, this.password, new PrintStream(out, true), new PrintStream(err, true)))
+			.isEqualTo(1);
+		assertThat(out.toString()).contains("{\"sealId\":1,\"kind\":\"bad-signature\"}");
+	}
+
+	@Test
 	void entryCommittedAfterASealCoveredLaterIdsIsSealedByTheNextSeal() throws Exception {
 		CountDownLatch written = new CountDownLatch(1);
 		CountDownLatch proceed = new CountDownLatch(1);
@@ -369,9 +529,7 @@ abstract class IntegrityScenarios {
 			assertThat(beforeNextSeal.problems()).isEmpty();
 			assertThat(beforeNextSeal.pending()).isEqualTo(1);
 			assertThat(this.sealer.sealAll()).isEqualTo(1);
-			assertThat(
-					this.jdbc.queryForObject("SELECT seal_id FROM auditlog_logentry WHERE id = ?", Long.class, lateId))
-				.isEqualTo(2L);
+			assertThat(sealedIds(2)).containsExactly(lateId);
 			IntegrityReport report = this.auditLog.verify(null, null);
 			assertThat(report.problems()).isEmpty();
 			assertThat(report.entries()).isEqualTo(3);
@@ -430,9 +588,7 @@ abstract class IntegrityScenarios {
 			for (Future<?> future : done) {
 				future.get(120, TimeUnit.SECONDS);
 			}
-			await().atMost(Duration.ofSeconds(30))
-				.until(() -> this.jdbc.queryForObject("SELECT COUNT(*) FROM auditlog_logentry WHERE seal_id IS NULL",
-						Long.class) == 0);
+			await().atMost(Duration.ofSeconds(30)).until(() -> this.auditLog.verify(null, null).pending() == 0);
 		}
 		finally {
 			sealing.shutdownNow();
@@ -444,6 +600,44 @@ abstract class IntegrityScenarios {
 		IntegrityReport report = this.auditLog.verify(null, null);
 		assertThat(report.problems()).as("seed %d", seed).isEmpty();
 		assertThat(report.entries()).isEqualTo(committed.get());
+	}
+
+	@Test
+	void eventsAreSealedInAChainOfTheirOwnAndTamperingWithThemIsNamed() {
+		IntegrityApplication.seals.clear();
+		List<Long> ids = writeEvents(4);
+		writeEntries(2);
+		assertThat(this.sealer.sealAll()).isEqualTo(6);
+		assertThat(IntegrityApplication.seals).extracting(SealCreatedEvent::getTable)
+			.containsExactly("auditlog_logentry", "auditlog_event");
+		assertThat(this.jdbc.queryForList("SELECT table_name FROM auditlog_seal ORDER BY table_name", String.class))
+			.containsExactly("auditlog_event", "auditlog_logentry");
+		IntegrityReport valid = this.auditLog.verify(null, null);
+		assertThat(valid.problems()).isEmpty();
+		assertThat(valid.entries()).isEqualTo(6);
+		assertThat(valid.seals()).isEqualTo(2);
+		this.jdbc.update("UPDATE auditlog_event SET data = " + database().jsonParameter() + " WHERE id = ?",
+				"{\"rows\": 13}", ids.get(0));
+		this.jdbc.update("UPDATE auditlog_event SET principal = 'mallory' WHERE id = ?", ids.get(1));
+		this.jdbc.update("DELETE FROM auditlog_event WHERE id = ?", ids.get(2));
+		assertProblems(IntegrityProblem.of("auditlog_event", ids.get(0), null, Kind.MODIFIED),
+				IntegrityProblem.of("auditlog_event", ids.get(1), null, Kind.MODIFIED),
+				IntegrityProblem.of("auditlog_event", ids.get(2), null, Kind.MISSING));
+	}
+
+	@Test
+	void deletedOrEditedSealOfEventsIsNamedWithItsTable() {
+		for (int i = 0; i < 3; i++) {
+			writeEvents(2);
+			this.sealer.sealAll();
+		}
+		assertThat(this.auditLog.verify(null, null).problems()).isEmpty();
+		this.jdbc.update("DELETE FROM auditlog_seal WHERE table_name = 'auditlog_event' AND id = 2");
+		this.jdbc.update("UPDATE auditlog_seal SET created = ? WHERE table_name = 'auditlog_event' AND id = 3",
+				database().timestamp(Instant.parse("2020-01-01T00:00:00Z")));
+		assertProblems(IntegrityProblem.of("auditlog_event", null, 2L, Kind.MISSING),
+				IntegrityProblem.of("auditlog_event", null, 3L, Kind.BAD_SIGNATURE));
+		assertThat(IntegrityProblem.of("auditlog_event", null, 2L, Kind.MISSING).table()).isEqualTo("auditlog_event");
 	}
 
 	@Test
@@ -474,6 +668,19 @@ abstract class IntegrityScenarios {
 			.as(err.toString())
 			.isZero();
 		assertThat(json.readTree(out.toString()).get("valid").booleanValue()).isTrue();
+		String signature = this.jdbc.queryForObject("SELECT signature FROM auditlog_seal WHERE id = 1", String.class);
+		Path published = directory.resolve("seals.log");
+		Files.writeString(published, "INFO Sealed 6 audit log entries (range 1 to 6) in seal 1 of auditlog_logentry "
+				+ "signed with key 'k1': " + signature + "\nauditlog_logentry 2 " + "c".repeat(64) + "\n");
+		String[] withPublished = { "--url=" + this.url, "--user=" + this.user, "--keys=" + keys,
+				"--published=" + published };
+		out.reset();
+		assertThat(
+				VerifyCommand.run(withPublished, this.password, new PrintStream(out, true), new PrintStream(err, true)))
+			.as(err.toString())
+			.isEqualTo(1);
+		assertThat(json.readTree(out.toString()).get("problems").toString())
+			.isEqualTo("[{\"sealId\":2,\"kind\":\"missing\"}]");
 		this.jdbc.update("UPDATE auditlog_logentry SET object_repr = 'Account forged' WHERE id = ?", ids.get(2));
 		out.reset();
 		assertThat(VerifyCommand.run(args, this.password, new PrintStream(out, true), new PrintStream(err, true)))
@@ -545,12 +752,42 @@ abstract class IntegrityScenarios {
 		return ids.subList((int) before, ids.size());
 	}
 
-	private long forge(long copyOf, String sealId) {
+	/** Write system events with data of several kinds and return their ids. */
+	private List<Long> writeEvents(int count) {
+		long before = this.jdbc.queryForObject("SELECT COUNT(*) FROM auditlog_event", Long.class);
+		for (int i = 0; i < count; i++) {
+			this.events.record((i % 2 == 0) ? "alice \u00e9" : null, "DATA_EXPORT",
+					Map.of("rows", 12 + i, "ratio", new BigDecimal("1.50"), "format", "csv \"q\""));
+		}
+		List<Long> ids = this.jdbc.queryForList("SELECT id FROM auditlog_event ORDER BY id", Long.class);
+		assertThat(ids).hasSize((int) before + count);
+		assertThat(this.jdbc.queryForList("SELECT hash FROM auditlog_event", String.class))
+			.allMatch((hash) -> hash != null && hash.matches("[0-9a-f]{64}"));
+		return ids.subList((int) before, ids.size());
+	}
+
+	private long forge(long copyOf) {
 		this.jdbc.update("INSERT INTO auditlog_logentry (timestamp, action, model, object_pk, object_id, object_repr, "
-				+ "changes, serialized_data, additional_data, actor, remote_addr, cid, hash, seal_id) SELECT timestamp, "
+				+ "changes, serialized_data, additional_data, actor, remote_addr, cid, hash) SELECT timestamp, "
 				+ "action, model, object_pk, object_id, object_repr, changes, serialized_data, additional_data, actor, "
-				+ "remote_addr, cid, hash, " + sealId + " FROM auditlog_logentry WHERE id = ?", copyOf);
+				+ "remote_addr, cid, hash FROM auditlog_logentry WHERE id = ?", copyOf);
 		return this.jdbc.queryForObject("SELECT MAX(id) FROM auditlog_logentry", Long.class);
+	}
+
+	/** Insert a copy of an entry with the given id, as a forger with SQL access could. */
+	private void forgeAs(long copyOf, long id) {
+		this.jdbc.update("INSERT INTO auditlog_logentry (id, timestamp, action, model, object_pk, object_id, "
+				+ "object_repr, changes, serialized_data, additional_data, actor, remote_addr, cid, hash) SELECT ?, "
+				+ "timestamp, action, model, object_pk, object_id, object_repr, changes, serialized_data, "
+				+ "additional_data, actor, remote_addr, cid, hash FROM auditlog_logentry WHERE id = ?", id, copyOf);
+	}
+
+	/** Return the ids of the log entries a seal lists, in order. */
+	List<Long> sealedIds(long sealId) {
+		String entries = this.jdbc.queryForObject(
+				"SELECT entries FROM auditlog_seal WHERE table_name = 'auditlog_logentry' AND id = ?", String.class,
+				sealId);
+		return entries.lines().map((line) -> Long.parseLong(line.substring(0, line.indexOf(' ')))).toList();
 	}
 
 	private String recomputedHash(long id) {
