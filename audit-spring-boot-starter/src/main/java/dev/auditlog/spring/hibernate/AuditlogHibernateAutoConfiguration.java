@@ -7,6 +7,7 @@ import dev.auditlog.AuditLog;
 import dev.auditlog.diff.ValueFormatter;
 import dev.auditlog.spring.ActorResolution;
 import dev.auditlog.spring.AuditlogAutoConfiguration;
+import dev.auditlog.spring.AuditlogProperties;
 import dev.auditlog.spring.events.AuditEventStore;
 import dev.auditlog.spring.integrity.IntegrityVerifier;
 import dev.auditlog.spring.integrity.RetentionCheckpoint;
@@ -19,6 +20,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Attaches the audit log's Hibernate event listeners to every Hibernate
@@ -45,9 +47,19 @@ public final class AuditlogHibernateAutoConfiguration {
 			ObjectProvider<LogEntryRepository> logEntryRepository, ValueFormatter valueFormatter,
 			ObjectProvider<AuditEventStore> auditEventStore, ActorResolution actorResolution,
 			ObjectProvider<IntegrityVerifier> integrityVerifier,
-			ObjectProvider<RetentionCheckpoint> retentionCheckpoint) {
-		return new HibernateAuditLog(auditlogEntityManagerFactoryPostProcessor, logEntryRepository, valueFormatter,
-				auditEventStore, actorResolution, integrityVerifier, retentionCheckpoint);
+			ObjectProvider<RetentionCheckpoint> retentionCheckpoint, AuditlogProperties properties,
+			ObjectProvider<PlatformTransactionManager> transactionManager, ObjectProvider<RevertMarks> revertMarks) {
+		HibernateAuditLog auditLog = new HibernateAuditLog(auditlogEntityManagerFactoryPostProcessor,
+				logEntryRepository, valueFormatter, auditEventStore, actorResolution, integrityVerifier,
+				retentionCheckpoint);
+		revertMarks.ifAvailable((marks) -> auditLog
+			.revertWith(new EntityReverter(properties, transactionManager, marks, valueFormatter)));
+		return auditLog;
+	}
+
+	@Bean
+	RevertMarks auditlogRevertMarks() {
+		return new RevertMarks();
 	}
 
 }
