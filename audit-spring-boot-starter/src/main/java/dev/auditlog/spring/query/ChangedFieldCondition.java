@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.auditlog.core.LogEntryQuery.ChangedField;
-import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -39,18 +38,9 @@ record ChangedFieldCondition(String sql, List<Object> args, boolean exact) {
 
 	private static ChangedFieldCondition postgresql(ChangedField changed) {
 		List<Object> args = new ArrayList<>();
-		StringBuilder sql = new StringBuilder();
-		if (!changed.filtersValue()) {
-			// "??" is pgjdbc's escape of the jsonb key-exists operator "?"
-			sql.append("changes ?? ?");
-			args.add(changed.field());
-			return new ChangedFieldCondition(sql.toString(), args, true);
-		}
-		List<String> values = new ArrayList<>();
-		addIfPresent(values, changed.oldValue());
-		addIfPresent(values, changed.newValue());
-		sql.append("changes @> CAST(? AS jsonb)");
-		args.add(JSON.writeValueAsString(java.util.Map.of(changed.field(), values)));
+		// the expression of the V7 index, so that the index serves it
+		StringBuilder sql = new StringBuilder("auditlog_changed_fields(changes) @> ARRAY[CAST(? AS text)]");
+		args.add(changed.field());
 		if (changed.oldValue() != null) {
 			sql.append(" AND changes -> ? ->> 0 = ?");
 			args.add(changed.field());
@@ -106,12 +96,6 @@ record ChangedFieldCondition(String sql, List<Object> args, boolean exact) {
 			args.add("%" + escapeLike(pattern) + "%");
 		}
 		return new ChangedFieldCondition(sql.toString(), args, false);
-	}
-
-	private static void addIfPresent(List<String> values, @Nullable String value) {
-		if (value != null) {
-			values.add(value);
-		}
 	}
 
 	/**
