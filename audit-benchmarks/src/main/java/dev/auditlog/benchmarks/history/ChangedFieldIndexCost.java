@@ -112,6 +112,13 @@ public final class ChangedFieldIndexCost {
 			logger.info("{} rounds; a round: {} items created, updated (5 fields) and tag-toggled, {} per transaction, "
 					+ "then {} entries inserted alone in JDBC batches of {}; {} entries in the table at the end",
 					rounds, items, PER_TRANSACTION, items * RAW_PER_ITEM, RAW_BATCH, entries);
+			for (Mode mode : new Mode[] { Mode.JSONB_GIN, Mode.FIELD_NAMES_GIN }) {
+				use(variant, mode);
+				logger.info("{}: index size {} kB, table size {} kB", mode,
+						variant.jdbc().queryForObject("SELECT pg_relation_size('" + INDEX + "') / 1024", Long.class),
+						variant.jdbc()
+							.queryForObject("SELECT pg_relation_size('auditlog_logentry') / 1024", Long.class));
+			}
 			for (Mode mode : modes) {
 				logger.info(
 						"{}: audited workload median {} ms, {}% against no index (median of paired ratios); "
