@@ -39,8 +39,9 @@ record ChangedFieldCondition(String sql, List<Object> args, boolean exact) {
 	private static ChangedFieldCondition postgresql(ChangedField changed) {
 		List<Object> args = new ArrayList<>();
 		// the expression of the V7 index, so that the index serves it
-		StringBuilder sql = new StringBuilder("auditlog_changed_fields(changes) @> ARRAY[CAST(? AS text)]");
-		args.add(changed.field());
+		StringBuilder sql = new StringBuilder(
+				"jsonb_path_query_array(changes, '$.keyvalue().key') @> CAST(? AS jsonb)");
+		args.add(JSON.writeValueAsString(List.of(changed.field())));
 		if (changed.oldValue() != null) {
 			sql.append(" AND changes -> ? ->> 0 = ?");
 			args.add(changed.field());

@@ -32,6 +32,7 @@ import dev.auditlog.core.RevertRefusedException;
 import dev.auditlog.core.RevertRefusedException.Reason;
 import dev.auditlog.core.StoredText;
 import dev.auditlog.core.ValueChange;
+import dev.auditlog.spring.AuditlogProperties;
 import dev.auditlog.spring.testdb.TestDatabase;
 import jakarta.persistence.EntityManager;
 import org.jspecify.annotations.Nullable;
@@ -91,6 +92,9 @@ abstract class HistoryScenarios {
 
 	@Autowired
 	AuditLog auditLog;
+
+	@Autowired
+	AuditlogProperties properties;
 
 	@LocalServerPort
 	int port;
@@ -312,6 +316,26 @@ abstract class HistoryScenarios {
 		this.jdbc.update("UPDATE gadget SET status = 'ACTIVE' WHERE id = ?", id);
 		assertRefused(retired, Reason.CHANGED_SINCE, "ACTIVE");
 		assertThat(committed(id).get("status")).isEqualTo("ACTIVE");
+	}
+
+	@Test
+	void revertIsOptInPerModel() {
+		long id = create(new Random(5), makers());
+		inTransaction(() -> gadget(id).setName("changed"));
+		long update = latest(id);
+		AuditlogProperties.Model gadget = this.properties.getModels().get("Gadget");
+		gadget.setRevertible(false);
+		try {
+			assertRefused(update, Reason.NOT_REVERTIBLE, "auditlog.models.Gadget.revertible");
+			assertThatExceptionOfType(RevertRefusedException.class)
+				.isThrownBy(() -> this.auditLog.restore(Gadget.class, id, Instant.now()))
+				.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(Reason.NOT_REVERTIBLE));
+		}
+		finally {
+			gadget.setRevertible(true);
+		}
+		assertThat(committed(id).get("name")).isEqualTo("changed");
+		assertRefused(update + 1_000_000, Reason.NO_SUCH_ENTRY, "No audit log entry");
 	}
 
 	@Test
