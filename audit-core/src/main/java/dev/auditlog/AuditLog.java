@@ -12,6 +12,10 @@ import dev.auditlog.core.IntegrityReport;
 import dev.auditlog.core.LogEntry;
 import dev.auditlog.core.LogEntryPage;
 import dev.auditlog.core.LogEntryQuery;
+import dev.auditlog.core.ObjectDiff;
+import dev.auditlog.core.ObjectHistory;
+import dev.auditlog.core.ObjectState;
+import dev.auditlog.core.RevertRefusedException;
 import dev.auditlog.core.ValueChange;
 import org.jspecify.annotations.Nullable;
 
@@ -127,6 +131,95 @@ public interface AuditLog {
 	default IntegrityReport verify(@Nullable Instant from, @Nullable Instant to) {
 		throw new UnsupportedOperationException(
 				"The audit log's integrity protection is off (auditlog.integrity.enabled=false)");
+	}
+
+	/**
+	 * Return the audited values of one object at an instant, rebuilt from its entries
+	 * recorded at or before it ({@link ObjectHistory}).
+	 * @param model the entity class
+	 * @param key the object's identifier, as the entity holds it
+	 * @param at the instant
+	 * @return the state, saying whether the object existed then and whether every field
+	 * is known
+	 * @throws IllegalArgumentException if the class is not an audited entity
+	 * @since 0.2.0
+	 */
+	default ObjectState stateAt(Class<?> model, Object key, Instant at) {
+		throw new UnsupportedOperationException("This audit log does not rebuild states");
+	}
+
+	/**
+	 * Return the audited values of one object at an instant, by the model's entity name
+	 * and the key as logged, as the actuator endpoint asks.
+	 * @param model the entity name
+	 * @param objectPk the key as logged
+	 * @param at the instant
+	 * @return the state
+	 * @throws IllegalArgumentException if no audited model has that name
+	 * @since 0.2.0
+	 */
+	default ObjectState stateAt(String model, String objectPk, Instant at) {
+		throw new UnsupportedOperationException("This audit log does not rebuild states");
+	}
+
+	/**
+	 * Return how one object's audited values differ between two instants.
+	 * @param model the entity class
+	 * @param key the object's identifier
+	 * @param from the first instant
+	 * @param to the second instant
+	 * @return field name to {@code [value at from, value at to]}, differing fields only
+	 * @throws IllegalArgumentException if the class is not an audited entity
+	 * @since 0.2.0
+	 */
+	default ObjectDiff diff(Class<?> model, Object key, Instant from, Instant to) {
+		throw new UnsupportedOperationException("This audit log does not rebuild states");
+	}
+
+	/**
+	 * Return how one object's audited values differ between two instants, by entity name
+	 * and key as logged.
+	 * @param model the entity name
+	 * @param objectPk the key as logged
+	 * @param from the first instant
+	 * @param to the second instant
+	 * @return field name to {@code [value at from, value at to]}, differing fields only
+	 * @throws IllegalArgumentException if no audited model has that name
+	 * @since 0.2.0
+	 */
+	default ObjectDiff diff(String model, String objectPk, Instant from, Instant to) {
+		throw new UnsupportedOperationException("This audit log does not rebuild states");
+	}
+
+	/**
+	 * Undo one {@code UPDATE} entry: set each field it changed back to its old value on
+	 * the live entity through JPA, in the caller's transaction or a new one, so that the
+	 * revert is itself audited, with {@code additional_data} {@code {"revertOf": id}}.
+	 * Only for models with {@code auditlog.models.<name>.revertible: true}.
+	 * @param entryId the id of the entry to undo
+	 * @throws RevertRefusedException if the entry is not an update, the model is not
+	 * revertible, a field changed again since, a value is masked or cut, or a value
+	 * cannot be brought back exactly; nothing is changed then
+	 * @since 0.2.0
+	 */
+	default void revert(long entryId) {
+		throw new UnsupportedOperationException("This audit log does not revert changes");
+	}
+
+	/**
+	 * Bring one object back to its audited state at an instant, under the same guards as
+	 * {@link #revert(long)}: every field whose value differs from that state is set back,
+	 * audited with {@code additional_data} {@code {"restoredTo": "<instant>"}}.
+	 * @param model the entity class
+	 * @param key the object's identifier
+	 * @param at the instant whose state is brought back
+	 * @throws RevertRefusedException if the model is not revertible, the object does not
+	 * exist now or did not then, a live value differs from the last logged one, a value
+	 * is masked, cut or unknown; nothing is changed then
+	 * @since 0.2.0
+	 */
+	default void restore(Class<?> model, Object key, Instant at) {
+		throw new UnsupportedOperationException("This audit log does not revert changes");
 	}
 
 }

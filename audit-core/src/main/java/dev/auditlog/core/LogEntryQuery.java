@@ -27,11 +27,13 @@ import org.jspecify.annotations.Nullable;
  * @param to only entries recorded before this instant
  * @param before only entries older than the entry with this id (the keyset cursor)
  * @param limit the maximum number of entries, from 1 to {@value #MAX_LIMIT}
+ * @param changed only entries that changed this field (to or from the given values), or
+ * {@code null} for any entry; a filter on a value needs {@code model}
  * @since 0.1.0
  */
 public record LogEntryQuery(@Nullable String model, @Nullable Set<String> objectPks, @Nullable String actor,
 		Set<Action> actions, @Nullable String cid, @Nullable Instant from, @Nullable Instant to, @Nullable Long before,
-		int limit) {
+		int limit, @Nullable ChangedField changed) {
 
 	/** The number of entries returned when no limit is given. */
 	public static final int DEFAULT_LIMIT = 50;
@@ -71,6 +73,83 @@ public record LogEntryQuery(@Nullable String model, @Nullable Set<String> object
 		if (limit < 1 || limit > MAX_LIMIT) {
 			throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT + " but was " + limit);
 		}
+		if (changed != null && changed.filtersValue() && model == null) {
+			throw new IllegalArgumentException("changedTo and changedFrom need a model: whether field '"
+					+ changed.field() + "' is masked, and so not searchable by value, is known per model");
+		}
+	}
+
+	/**
+	 * Create a query without a filter on changed fields.
+	 * @param model only entries of this entity name
+	 * @param objectPks only entries of the objects with these primary keys
+	 * @param actor only entries made by this actor
+	 * @param actions only entries with one of these actions; empty means all
+	 * @param cid only entries with this correlation id
+	 * @param from only entries recorded at or after this instant
+	 * @param to only entries recorded before this instant
+	 * @param before only entries older than the entry with this id
+	 * @param limit the maximum number of entries
+	 */
+	public LogEntryQuery(@Nullable String model, @Nullable Set<String> objectPks, @Nullable String actor,
+			Set<Action> actions, @Nullable String cid, @Nullable Instant from, @Nullable Instant to,
+			@Nullable Long before, int limit) {
+		this(model, objectPks, actor, actions, cid, from, to, before, limit, null);
+	}
+
+	/**
+	 * Return whether an entry's changes match the {@link #changed()} filter: the field is
+	 * among them and, when values are given, it is a value change {@code [old, new]}
+	 * whose old and new values equal them. A collection change matches a filter by name
+	 * only.
+	 * @param changes an entry's changes
+	 * @return {@code true} if there is no filter or the changes match it
+	 */
+	public boolean matchesChanges(Changes changes) {
+		ChangedField filter = this.changed;
+		if (filter == null) {
+			return true;
+		}
+		FieldChange change = changes.get(filter.field());
+		if (change == null) {
+			return false;
+		}
+		if (!filter.filtersValue()) {
+			return true;
+		}
+		return change instanceof ValueChange value
+				&& (filter.oldValue() == null || filter.oldValue().equals(value.oldValue()))
+				&& (filter.newValue() == null || filter.newValue().equals(value.newValue()));
+	}
+
+	/**
+	 * A filter on the changes of an entry: the field changed, optionally from or to a
+	 * value (compared with the value as logged: the stable string of
+	 * {@code ValueFormatter}, such as {@code ACTIVE}, {@code 12.50} or
+	 * {@code 2026-11-30T10:00:00Z}).
+	 *
+	 * @param field the field name as logged (an embedded field by its dotted path)
+	 * @param oldValue only changes from this value, or {@code null} for any
+	 * @param newValue only changes to this value, or {@code null} for any
+	 * @since 0.2.0
+	 */
+	public record ChangedField(String field, @Nullable String oldValue, @Nullable String newValue) {
+
+		public ChangedField {
+			requireNotBlank("changed", field);
+			if (field.isEmpty()) {
+				throw new IllegalArgumentException("changed must not be empty");
+			}
+		}
+
+		/**
+		 * Return whether a value is filtered on, besides the field's name.
+		 * @return {@code true} if an old or a new value is given
+		 */
+		public boolean filtersValue() {
+			return this.oldValue != null || this.newValue != null;
+		}
+
 	}
 
 	private static Set<String> stored(Set<String> objectPks) {
@@ -120,6 +199,7 @@ public record LogEntryQuery(@Nullable String model, @Nullable Set<String> object
 		builder.to = this.to;
 		builder.before = this.before;
 		builder.limit = this.limit;
+		builder.changed = this.changed;
 		return builder;
 	}
 
@@ -147,7 +227,65 @@ public record LogEntryQuery(@Nullable String model, @Nullable Set<String> object
 
 		private int limit = DEFAULT_LIMIT;
 
+		private @Nullable ChangedField changed;
+
 		private Builder() {
+		}
+
+		/**
+		 * Only entries that changed this field, whatever its values.
+		 * @param field the field name as logged (an embedded field by its dotted path)
+		 * @return this builder
+		 * @throws IllegalArgumentException if another field is already filtered on
+		 * @since 0.2.0
+		 */
+		public Builder changedField(String field) {
+			this.changed = changedField(field, null, null);
+			return this;
+		}
+
+		/**
+		 * Only entries that changed this field to this value (a create sets every field
+		 * it logs to its value). May be combined with {@link #changedFrom} on the same
+		 * field. Masked fields are refused when the query is run.
+		 * @param field the field name as logged
+		 * @param value the new value as logged
+		 * @return this builder
+		 * @throws IllegalArgumentException if another field is already filtered on
+		 * @since 0.2.0
+		 */
+		public Builder changedTo(String field, String value) {
+			ChangedField current = changedField(field, null, null);
+			this.changed = new ChangedField(field, current.oldValue(), value);
+			return this;
+		}
+
+		/**
+		 * Only entries that changed this field from this value (a delete logs every
+		 * field's last value as the old one). May be combined with {@link #changedTo} on
+		 * the same field. Masked fields are refused when the query is run.
+		 * @param field the field name as logged
+		 * @param value the old value as logged
+		 * @return this builder
+		 * @throws IllegalArgumentException if another field is already filtered on
+		 * @since 0.2.0
+		 */
+		public Builder changedFrom(String field, String value) {
+			ChangedField current = changedField(field, null, null);
+			this.changed = new ChangedField(field, value, current.newValue());
+			return this;
+		}
+
+		private ChangedField changedField(String field, @Nullable String oldValue, @Nullable String newValue) {
+			ChangedField current = this.changed;
+			if (current == null) {
+				return new ChangedField(field, oldValue, newValue);
+			}
+			if (!current.field().equals(field)) {
+				throw new IllegalArgumentException("A query filters on one changed field, but names '" + current.field()
+						+ "' and '" + field + "'");
+			}
+			return current;
 		}
 
 		/**
@@ -281,7 +419,7 @@ public record LogEntryQuery(@Nullable String model, @Nullable Set<String> object
 		 */
 		public LogEntryQuery build() {
 			return new LogEntryQuery(this.model, this.objectPks, this.actor, this.actions, this.cid, this.from, this.to,
-					this.before, this.limit);
+					this.before, this.limit, this.changed);
 		}
 
 	}

@@ -185,4 +185,40 @@ class LogEntryQueryTests {
 		assertThat(builder.build().limit()).isEqualTo(5);
 	}
 
+	@Test
+	void changedFieldFiltersMatchTheChangesOfAnEntry() {
+		Changes changes = Changes.of(java.util.Map.of("status", new ValueChange("DRAFT", "ACTIVE"), "tags",
+				new CollectionChange(CollectionChange.Operation.ADD, java.util.List.of("a"))));
+		assertThat(LogEntryQuery.builder().changedField("status").build().matchesChanges(changes)).isTrue();
+		assertThat(LogEntryQuery.builder().changedField("name").build().matchesChanges(changes)).isFalse();
+		assertThat(LogEntryQuery.builder().model("P").changedTo("status", "ACTIVE").build().matchesChanges(changes))
+			.isTrue();
+		assertThat(LogEntryQuery.builder().model("P").changedTo("status", "DRAFT").build().matchesChanges(changes))
+			.isFalse();
+		assertThat(LogEntryQuery.builder()
+			.model("P")
+			.changedFrom("status", "DRAFT")
+			.changedTo("status", "ACTIVE")
+			.build()
+			.matchesChanges(changes)).isTrue();
+		assertThat(LogEntryQuery.builder().model("P").changedTo("tags", "a").build().matchesChanges(changes))
+			.as("a collection change matches by name only")
+			.isFalse();
+		assertThat(LogEntryQuery.builder().changedField("tags").build().matchesChanges(changes)).isTrue();
+	}
+
+	@Test
+	void changedFieldFiltersAreCheckedAndKeptByToBuilder() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> LogEntryQuery.builder().changedTo("status", "ACTIVE").build())
+			.withMessageContaining("need a model");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> LogEntryQuery.builder().changedField("status").changedTo("name", "x"))
+			.withMessageContaining("one changed field");
+		assertThatIllegalArgumentException().isThrownBy(() -> LogEntryQuery.builder().changedField(" "));
+		LogEntryQuery query = LogEntryQuery.builder().model("P").changedTo("status", "ACTIVE").build();
+		assertThat(query.toBuilder().build()).isEqualTo(query);
+		assertThat(query.changed()).isEqualTo(new LogEntryQuery.ChangedField("status", null, "ACTIVE"));
+	}
+
 }

@@ -742,6 +742,12 @@ public class AuditlogProperties {
 		 */
 		private @Nullable FkRepresentation fkRepresentation;
 
+		/**
+		 * Whether AuditLog.revert and AuditLog.restore may undo changes of this model
+		 * through JPA. Never exposed over HTTP.
+		 */
+		private Boolean revertible = false;
+
 		public @Nullable Set<String> getIncludeFields() {
 			return this.includeFields;
 		}
@@ -820,6 +826,14 @@ public class AuditlogProperties {
 
 		public void setFkRepresentation(@Nullable FkRepresentation fkRepresentation) {
 			this.fkRepresentation = fkRepresentation;
+		}
+
+		public Boolean getRevertible() {
+			return this.revertible;
+		}
+
+		public void setRevertible(Boolean revertible) {
+			this.revertible = revertible;
 		}
 
 		/**

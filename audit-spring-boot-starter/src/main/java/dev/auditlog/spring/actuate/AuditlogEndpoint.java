@@ -138,19 +138,26 @@ public class AuditlogEndpoint {
 	 * @param to only entries recorded before this instant or day
 	 * @param before the cursor: only entries after the entry with this id
 	 * @param size the number of entries, 1 to 500, 50 when not given
+	 * @param changed only entries that changed this field
+	 * @param changedTo only entries that changed the field {@code changed} to this value
+	 * @param changedFrom only entries that changed the field {@code changed} from this
+	 * value
 	 * @return the page, a bad request naming the bad parameter, or forbidden for an actor
-	 * filter when values are not shown
+	 * or value filter when values are not shown
 	 */
 	@ReadOperation
 	public WebEndpointResponse<OperationResponseBody> entries(SecurityContext securityContext, @Nullable String model,
 			@Nullable String objectPk, @Nullable String actor, String @Nullable [] action, @Nullable String cid,
-			@Nullable String from, @Nullable String to, @Nullable String before, @Nullable String size) {
+			@Nullable String from, @Nullable String to, @Nullable String before, @Nullable String size,
+			@Nullable String changed, @Nullable String changedTo, @Nullable String changedFrom) {
 		try {
 			boolean shown = shown(securityContext, actor);
+			HistoryOperations.requireShownForValues(shown, changedTo, changedFrom);
 			LogEntryQuery query = query(model, objectPk, actor, action, cid, from, to, before, size);
+			query = HistoryOperations.withChangedField(query, changed, changedTo, changedFrom);
 			LogEntryPage page;
 			try {
-				page = this.auditLog.query(query);
+				page = HistoryOperations.query(this.auditLog, query);
 			}
 			catch (IllegalArgumentException ex) {
 				// a model that stands for models of several databases
@@ -163,27 +170,46 @@ public class AuditlogEndpoint {
 			return badRequest(ex);
 		}
 		catch (ValuesNotShownException ex) {
-			return forbidden();
+			return forbidden(ex);
 		}
+	}
+
+	WebEndpointResponse<OperationResponseBody> entries(SecurityContext securityContext, @Nullable String model,
+			@Nullable String objectPk, @Nullable String actor, String @Nullable [] action, @Nullable String cid,
+			@Nullable String from, @Nullable String to, @Nullable String before, @Nullable String size) {
+		return entries(securityContext, model, objectPk, actor, action, cid, from, to, before, size, null, null, null);
 	}
 
 	/**
 	 * Return one entry, the summary of a recent window when the selector is
-	 * {@code summary}, or the result of verifying the log's integrity when it is
-	 * {@code verify}.
+	 * {@code summary}, the result of verifying the log's integrity when it is
+	 * {@code verify}, an object's audited state at an instant when it is {@code state},
+	 * or how it differs between two instants when it is {@code diff}.
 	 * @param securityContext the caller, who may or may not be shown values
 	 * @param id the entry's id, {@code summary} or {@code verify}
 	 * @param days the number of days the summary covers, up to now; 30 when not given
 	 * @param actor only count the entries of this actor in the summary
-	 * @param from verify only the seals created at or after this instant or day
-	 * @param to verify only the seals created before this instant or day
-	 * @return the entry, the summary, the verification, a bad request, forbidden for an
-	 * actor filter when values are not shown, or not found
+	 * @param from verify only the seals created at or after this instant or day; the
+	 * first instant of a diff
+	 * @param to verify only the seals created before this instant or day; the second
+	 * instant of a diff
+	 * @param model the entity name of the object of a state or diff
+	 * @param objectPk the key of the object of a state or diff
+	 * @param at the instant of a state
+	 * @return the entry, the summary, the verification, the state, the diff, a bad
+	 * request, forbidden for an actor filter when values are not shown, or not found
 	 */
 	@ReadOperation
 	public WebEndpointResponse<OperationResponseBody> entry(SecurityContext securityContext, @Selector String id,
-			@Nullable String days, @Nullable String actor, @Nullable String from, @Nullable String to) {
+			@Nullable String days, @Nullable String actor, @Nullable String from, @Nullable String to,
+			@Nullable String model, @Nullable String objectPk, @Nullable String at) {
 		try {
+			if (HistoryOperations.STATE.equals(id)) {
+				return HistoryOperations.state(this.auditLog, shown(securityContext, null), model, objectPk, at);
+			}
+			if (HistoryOperations.DIFF.equals(id)) {
+				return HistoryOperations.diff(this.auditLog, shown(securityContext, null), model, objectPk, from, to);
+			}
 			if (SUMMARY.equals(id)) {
 				return new WebEndpointResponse<>(summary(days, actor, shown(securityContext, actor)));
 			}
@@ -206,8 +232,13 @@ public class AuditlogEndpoint {
 			return badRequest(ex);
 		}
 		catch (ValuesNotShownException ex) {
-			return forbidden();
+			return forbidden(ex);
 		}
+	}
+
+	WebEndpointResponse<OperationResponseBody> entry(SecurityContext securityContext, String id, @Nullable String days,
+			@Nullable String actor, @Nullable String from, @Nullable String to) {
+		return entry(securityContext, id, days, actor, from, to, null, null, null);
 	}
 
 	WebEndpointResponse<OperationResponseBody> entry(SecurityContext securityContext, String id, @Nullable String days,
@@ -260,7 +291,8 @@ public class AuditlogEndpoint {
 	private boolean shown(SecurityContext securityContext, @Nullable String actor) {
 		boolean shown = this.showValues.isShown(securityContext, this.roles);
 		if (!shown && present(actor) != null) {
-			throw new ValuesNotShownException();
+			throw new ValuesNotShownException("actor",
+					"Filtering by actor needs to be shown values (management.endpoint.auditlog.show-values)");
 		}
 		return shown;
 	}
@@ -373,7 +405,7 @@ public class AuditlogEndpoint {
 	 * ({@code 2025-01-01T12:00:00+02:00}) or date ({@code 2025-01-01}, the start of that
 	 * day in UTC).
 	 */
-	private static @Nullable Instant instant(String parameter, @Nullable String value) {
+	static @Nullable Instant instant(String parameter, @Nullable String value) {
 		String text = present(value);
 		if (text == null) {
 			return null;
@@ -390,7 +422,7 @@ public class AuditlogEndpoint {
 		}
 	}
 
-	private static @Nullable String notBlank(String parameter, @Nullable String value) {
+	static @Nullable String notBlank(String parameter, @Nullable String value) {
 		String text = present(value);
 		if (text != null && text.isBlank()) {
 			throw new BadParameterException(parameter, parameter + " must not be blank");
@@ -419,14 +451,13 @@ public class AuditlogEndpoint {
 		return (value == null || value.isEmpty()) ? null : value;
 	}
 
-	private static WebEndpointResponse<OperationResponseBody> forbidden() {
+	private static WebEndpointResponse<OperationResponseBody> forbidden(ValuesNotShownException ex) {
 		return new WebEndpointResponse<>(
-				new ErrorDescriptor(STATUS_FORBIDDEN, "Forbidden", "actor",
-						"Filtering by actor needs to be shown values (management.endpoint.auditlog.show-values)"),
+				new ErrorDescriptor(STATUS_FORBIDDEN, "Forbidden", ex.parameter, String.valueOf(ex.getMessage())),
 				STATUS_FORBIDDEN);
 	}
 
-	private static WebEndpointResponse<OperationResponseBody> badRequest(BadParameterException ex) {
+	static WebEndpointResponse<OperationResponseBody> badRequest(BadParameterException ex) {
 		return new WebEndpointResponse<>(new ErrorDescriptor(WebEndpointResponse.STATUS_BAD_REQUEST, "Bad Request",
 				ex.parameter, ex.getMessage()), WebEndpointResponse.STATUS_BAD_REQUEST);
 	}
@@ -603,6 +634,13 @@ public class AuditlogEndpoint {
 	 * A request for a value the caller is not shown.
 	 */
 	static final class ValuesNotShownException extends RuntimeException {
+
+		final String parameter;
+
+		ValuesNotShownException(String parameter, String message) {
+			super(message);
+			this.parameter = parameter;
+		}
 
 	}
 

@@ -93,6 +93,13 @@ final class AuditedModel {
 	}
 
 	/**
+	 * Return the {@code @Version} field, or {@code null} when the entity has none.
+	 */
+	@Nullable String versionField() {
+		return this.versionField;
+	}
+
+	/**
 	 * Return the stored form of the elements of the given collection field, if they have
 	 * one.
 	 */

@@ -29,6 +29,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Attaches the audit log's Hibernate event listeners to every Hibernate
@@ -76,9 +77,19 @@ public final class AuditlogHibernateAutoConfiguration {
 			ObjectProvider<LogEntryRepository> logEntryRepository, ValueFormatter valueFormatter,
 			ObjectProvider<AuditEventStore> auditEventStore, ActorResolution actorResolution,
 			ObjectProvider<IntegrityVerifier> integrityVerifier,
-			ObjectProvider<RetentionCheckpoint> retentionCheckpoint, LogReads reads) {
-		return new HibernateAuditLog(auditlogEntityManagerFactoryPostProcessor, logEntryRepository, valueFormatter,
-				auditEventStore, actorResolution, integrityVerifier, retentionCheckpoint, reads);
+			ObjectProvider<RetentionCheckpoint> retentionCheckpoint, LogReads reads, AuditlogProperties properties,
+			ObjectProvider<PlatformTransactionManager> transactionManager, ObjectProvider<RevertMarks> revertMarks) {
+		HibernateAuditLog auditLog = new HibernateAuditLog(auditlogEntityManagerFactoryPostProcessor,
+				logEntryRepository, valueFormatter, auditEventStore, actorResolution, integrityVerifier,
+				retentionCheckpoint, reads);
+		revertMarks.ifAvailable((marks) -> auditLog
+			.revertWith(new EntityReverter(properties, transactionManager, marks, valueFormatter)));
+		return auditLog;
+	}
+
+	@Bean
+	RevertMarks auditlogRevertMarks() {
+		return new RevertMarks();
 	}
 
 }

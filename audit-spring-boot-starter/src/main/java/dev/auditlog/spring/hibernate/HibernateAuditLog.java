@@ -4,9 +4,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.auditlog.AuditLog;
 import dev.auditlog.core.Action;
@@ -15,8 +17,15 @@ import dev.auditlog.core.IntegrityReport;
 import dev.auditlog.core.LogEntry;
 import dev.auditlog.core.LogEntryPage;
 import dev.auditlog.core.LogEntryQuery;
+import dev.auditlog.core.ObjectDiff;
+import dev.auditlog.core.ObjectHistory;
+import dev.auditlog.core.ObjectState;
+import dev.auditlog.core.RevertRefusedException;
+import dev.auditlog.core.StoredText;
+import dev.auditlog.core.MaskedFieldSearchException;
 import dev.auditlog.core.ValueChange;
 import dev.auditlog.diff.EntityRef;
+import dev.auditlog.diff.FieldPolicy;
 import dev.auditlog.diff.ValueFormatter;
 import dev.auditlog.spring.ActorResolution;
 import dev.auditlog.spring.events.AuditEventStore;
@@ -59,6 +68,8 @@ final class HibernateAuditLog implements AuditLog {
 
 	private final LogReads reads;
 
+	private @Nullable EntityReverter reverter;
+
 	HibernateAuditLog(AuditlogEntityManagerFactoryPostProcessor registrations,
 			ObjectProvider<LogEntryRepository> repository, ValueFormatter formatter,
 			ObjectProvider<AuditEventStore> events, ActorResolution actorResolution,
@@ -72,6 +83,101 @@ final class HibernateAuditLog implements AuditLog {
 		this.actorResolution = actorResolution;
 		this.verifier = verifier;
 		this.checkpoint = checkpoint;
+	}
+
+	/**
+	 * Let this audit log revert and restore changes with the given reverter.
+	 */
+	void revertWith(EntityReverter reverter) {
+		this.reverter = reverter;
+	}
+
+	@Override
+	public ObjectState stateAt(Class<?> model, Object key, Instant at) {
+		Target target = audited(model);
+		return history(target.model(), this.formatter.formatKey(LogEntryRecorder.keyOf(key))).stateAt(at);
+	}
+
+	@Override
+	public ObjectState stateAt(String model, String objectPk, Instant at) {
+		return history(named(model), objectPk).stateAt(at);
+	}
+
+	@Override
+	public ObjectDiff diff(Class<?> model, Object key, Instant from, Instant to) {
+		Target target = audited(model);
+		return history(target.model(), this.formatter.formatKey(LogEntryRecorder.keyOf(key))).diff(from, to);
+	}
+
+	@Override
+	public ObjectDiff diff(String model, String objectPk, Instant from, Instant to) {
+		return history(named(model), objectPk).diff(from, to);
+	}
+
+	@Override
+	public void revert(long entryId) {
+		EntityReverter reverter = reverter();
+		LogEntry entry = find(entryId)
+			.orElseThrow(() -> new RevertRefusedException(RevertRefusedException.Reason.NO_SUCH_ENTRY, entryId,
+					"No audit log entry has the id " + entryId));
+		AuditedModel model = this.registrations.modelNamed(entry.model());
+		if (model == null) {
+			throw new RevertRefusedException(RevertRefusedException.Reason.NOT_REVERTIBLE, entryId,
+					"Entry " + entryId + " is of " + entry.model() + ", which is no audited model of this application");
+		}
+		Target target = audited(model.type());
+		reverter.revert(target.registration(), model, entry, history(model, entry.objectPk()));
+	}
+
+	@Override
+	public void restore(Class<?> model, Object key, Instant at) {
+		EntityReverter reverter = reverter();
+		Target target = audited(model);
+		reverter.restore(target.registration(), target.model(), key,
+				history(target.model(), this.formatter.formatKey(LogEntryRecorder.keyOf(key))), at);
+	}
+
+	private EntityReverter reverter() {
+		EntityReverter reverter = this.reverter;
+		if (reverter == null) {
+			throw new UnsupportedOperationException("This audit log was built without a reverter");
+		}
+		return reverter;
+	}
+
+	private AuditedModel named(String model) {
+		AuditedModel found = this.registrations.modelNamed(model);
+		if (found == null) {
+			throw new IllegalArgumentException("'" + model + "' is no audited model");
+		}
+		return found;
+	}
+
+	/**
+	 * Read every entry of one object and the knowledge of its model's fields.
+	 */
+	private ObjectHistory history(AuditedModel model, String objectPk) {
+		LogEntryQuery query = LogEntryQuery.builder()
+			.model(model.entityName())
+			.objectPk(objectPk)
+			.limit(LogEntryQuery.MAX_LIMIT)
+			.build();
+		List<LogEntry> entries = new ArrayList<>();
+		while (true) {
+			LogEntryPage page = query(query);
+			entries.addAll(page.entries());
+			if (page.next() == null) {
+				break;
+			}
+			query = query.toBuilder().before(page.next()).build();
+		}
+		FieldPolicy policy = model.policy();
+		Set<String> audited = new LinkedHashSet<>(policy.auditedFields());
+		audited.addAll(policy.trackedCollections());
+		Set<String> excluded = new LinkedHashSet<>(policy.fields());
+		excluded.removeAll(audited);
+		return new ObjectHistory(model.entityName(), StoredText.fit(objectPk, StoredText.COLUMN_LENGTH), entries,
+				new ObjectHistory.Fields(audited, excluded, policy::isMasked, policy::tracksCollection));
 	}
 
 	@Override
@@ -137,8 +243,20 @@ final class HibernateAuditLog implements AuditLog {
 		if (query.matchesNothing()) {
 			return new LogEntryPage(List.of(), null);
 		}
+		refuseMaskedValueSearch(query);
 		LogEntryPage page = this.reads.query(query);
 		return new LogEntryPage(page.entries().stream().map(this::withLabels).toList(), page.next());
+	}
+
+	private void refuseMaskedValueSearch(LogEntryQuery query) {
+		LogEntryQuery.ChangedField changed = query.changed();
+		if (changed == null || !changed.filtersValue() || query.model() == null) {
+			return;
+		}
+		AuditedModel model = this.registrations.modelNamed(query.model());
+		if (model != null && model.policy().isMasked(changed.field())) {
+			throw new MaskedFieldSearchException(model.entityName(), changed.field());
+		}
 	}
 
 	@Override

@@ -100,20 +100,45 @@ final class JdbcLogEntryRepository implements LogEntryRepository {
 		if (query.to() != null) {
 			where.add("timestamp < ?", dialect.bound(query.to()));
 		}
-		if (query.before() != null) {
-			Instant cursor = timestampOf(query.before());
+		ChangedFieldCondition changed = (query.changed() != null) ? ChangedFieldCondition.of(dialect, query.changed())
+				: null;
+		if (changed != null) {
+			where.add(changed.sql(), changed.args().toArray());
+		}
+		Instant cursor = null;
+		Long cursorId = query.before();
+		if (cursorId != null) {
+			cursor = timestampOf(cursorId);
 			if (cursor == null) {
 				// the cursor's entry is gone: retention deleted it and everything older
 				return new LogEntryPage(List.of(), null);
 			}
-			Object timestamp = dialect.value(cursor);
-			// "timestamp <= ?" is the index range; the rest drops the cursor's equals
-			where.add("timestamp <= ?", timestamp);
-			where.add("(timestamp < ? OR id < ?)", timestamp, query.before());
 		}
-		where.args.add(query.limit() + 1);
-		List<LogEntry> entries = this.jdbc.query(SELECT + where + NEWEST_FIRST + " LIMIT ?",
-				(rs, row) -> entry(rs, dialect), where.args.toArray());
+		List<LogEntry> entries = new ArrayList<>();
+		while (true) {
+			Where page = where.copy();
+			if (cursor != null && cursorId != null) {
+				Object timestamp = dialect.value(cursor);
+				// "timestamp <= ?" is the index range; the rest drops the cursor's equals
+				page.add("timestamp <= ?", timestamp);
+				page.add("(timestamp < ? OR id < ?)", timestamp, cursorId);
+			}
+			page.args.add(query.limit() + 1);
+			List<LogEntry> rows = this.jdbc.query(SELECT + page + NEWEST_FIRST + " LIMIT ?",
+					(rs, row) -> entry(rs, dialect), page.args.toArray());
+			for (LogEntry row : rows) {
+				// where SQL can only narrow the rows down (H2), the exact test is here
+				if (changed == null || changed.exact() || query.matchesChanges(row.changes())) {
+					entries.add(row);
+				}
+			}
+			if (entries.size() > query.limit() || rows.size() <= query.limit()) {
+				break;
+			}
+			LogEntry last = rows.get(rows.size() - 1);
+			cursor = last.timestamp();
+			cursorId = last.id();
+		}
 		if (entries.size() <= query.limit()) {
 			return new LogEntryPage(entries, null);
 		}

@@ -78,7 +78,7 @@ class ConfigurationMetadataTests {
 						descriptor.getReadMethod().getGenericReturnType().getTypeName().replace(" ", ""));
 			}
 		}
-		assertThat(expected).hasSize(10);
+		assertThat(expected).hasSize(11);
 		Map<String, String> described = properties.entrySet()
 			.stream()
 			.filter((entry) -> entry.getKey().startsWith(MODEL_KEY))

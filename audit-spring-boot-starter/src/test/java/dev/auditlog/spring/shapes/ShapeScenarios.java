@@ -130,7 +130,7 @@ abstract class ShapeScenarios {
 		assertThat(endpointModels("Party")).containsExactlyInAnyOrder("Person", "Company");
 		assertThat(endpointModels("Asset")).containsExactly("Building");
 		EntriesDescriptor one = (EntriesDescriptor) this.endpoint
-			.entries(SecurityContext.NONE, "Party", "2", null, null, null, null, null, null, null)
+			.entries(SecurityContext.NONE, "Party", "2", null, null, null, null, null, null, null, null, null, null)
 			.getBody();
 		assertThat(one.entries()).extracting(EntryDescriptor::model).containsExactly("Company");
 	}
@@ -313,7 +313,7 @@ abstract class ShapeScenarios {
 
 	private List<String> endpointModels(String model) {
 		EntriesDescriptor page = (EntriesDescriptor) this.endpoint
-			.entries(SecurityContext.NONE, model, null, null, null, null, null, null, null, null)
+			.entries(SecurityContext.NONE, model, null, null, null, null, null, null, null, null, null, null, null)
 			.getBody();
 		return page.entries().stream().map(EntryDescriptor::model).toList();
 	}

@@ -146,7 +146,7 @@ abstract class UnitScenarios {
 			.withMessageContaining("EntityManagerFactory 'entityManagerFactory': Booking")
 			.withMessageContaining("EntityManagerFactory 'legacyEntityManagerFactory': LegacyCustomer");
 		WebEndpointResponse<?> response = this.endpoint.entries(SecurityContext.NONE, "Stamped", null, null, null, null,
-				null, null, null, null);
+				null, null, null, null, null, null, null);
 		assertThat(response.getStatus()).isEqualTo(400);
 		assertThat(response.getBody()).isInstanceOfSatisfying(ErrorDescriptor.class,
 				(error) -> assertThat(error.parameter()).isEqualTo("model"));
