@@ -15,6 +15,7 @@ import dev.auditlog.diff.ModelOptions;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.DeprecatedConfigurationProperty;
 
 /**
  * Configuration of the audit log, under {@code auditlog}.
@@ -336,6 +337,10 @@ public class AuditlogProperties {
 		 */
 		private boolean flushEnabled;
 
+		@Deprecated(since = "0.1.0", forRemoval = true)
+		@DeprecatedConfigurationProperty(replacement = "management.endpoint.auditlog.access",
+				reason = "The endpoint's access decides, as for Spring Boot's own endpoints: unrestricted offers DELETE",
+				since = "0.1.0")
 		public boolean isFlushEnabled() {
 			return this.flushEnabled;
 		}

@@ -32,9 +32,11 @@ import dev.auditlog.spring.query.LogEntryRepository;
 import dev.auditlog.spring.query.LogEntrySummary;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.actuate.endpoint.Access;
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.actuate.endpoint.Show;
+import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
@@ -43,8 +45,10 @@ import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 /**
  * {@link Endpoint @Endpoint} to browse the audit log: pages of entries newest first with
  * filters and a keyset cursor, one entry by id, and a summary of a recent window.
- * Deleting old entries is offered only when {@code auditlog.endpoint.flush-enabled} is
- * set.
+ * Deleting old entries ({@code DELETE}) is a write operation: like Spring Boot's
+ * {@code shutdown} endpoint, the endpoint's default access is read-only, so it is offered
+ * only with {@code management.endpoint.auditlog.access: unrestricted} (or the deprecated
+ * {@code auditlog.endpoint.flush-enabled: true}).
  * <p>
  * Every parameter is taken as text and checked here, so that bad input is answered with
  * {@code 400} and a message naming the parameter, never with a server error.
@@ -59,7 +63,7 @@ import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
  *
  * @since 0.1.0
  */
-@Endpoint(id = "auditlog")
+@Endpoint(id = "auditlog", defaultAccess = Access.READ_ONLY)
 public class AuditlogEndpoint {
 
 	/** The number of days a summary covers when none is given. */
@@ -266,11 +270,12 @@ public class AuditlogEndpoint {
 
 	/**
 	 * Delete the entries recorded strictly before the given instant or day, in bounded
-	 * batches.
+	 * batches. Offered only when the endpoint's access is unrestricted.
 	 * @param before the exclusive upper bound: an ISO-8601 instant or date
-	 * @return the number of entries deleted, or a bad request
+	 * @return {@code {"deleted": N}}, or a bad request naming the parameter
 	 */
-	WebEndpointResponse<OperationResponseBody> flush(@Nullable String before) {
+	@DeleteOperation
+	public WebEndpointResponse<OperationResponseBody> delete(@Nullable String before) {
 		try {
 			Instant bound = instant("before", before);
 			if (bound == null) {

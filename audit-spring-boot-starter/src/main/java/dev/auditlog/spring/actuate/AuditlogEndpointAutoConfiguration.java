@@ -49,11 +49,8 @@ public final class AuditlogEndpointAutoConfiguration {
 	@ConditionalOnMissingBean
 	AuditlogEndpoint auditlogEndpoint(AuditLog auditLog, LogEntryRepository repository, AuditlogProperties properties,
 			AuditlogEndpointProperties endpointProperties) {
-		return properties.getEndpoint().isFlushEnabled()
-				? new FlushingAuditlogEndpoint(auditLog, repository, endpointProperties.getShowValues(),
-						endpointProperties.getRoles())
-				: new AuditlogEndpoint(auditLog, repository, endpointProperties.getShowValues(),
-						endpointProperties.getRoles());
+		return new AuditlogEndpoint(auditLog, repository, endpointProperties.getShowValues(),
+				endpointProperties.getRoles());
 	}
 
 	@Bean

@@ -32,16 +32,7 @@ class AuditlogEndpointAutoConfigurationTests {
 	@Test
 	void hasTheReadOnlyEndpointWhenExposed() {
 		this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=auditlog")
-			.run((context) -> assertThat(context).hasSingleBean(AuditlogEndpoint.class)
-				.doesNotHaveBean(FlushingAuditlogEndpoint.class));
-	}
-
-	@Test
-	void hasTheFlushingEndpointWhenFlushIsEnabled() {
-		this.contextRunner
-			.withPropertyValues("management.endpoints.web.exposure.include=auditlog",
-					"auditlog.endpoint.flush-enabled=true")
-			.run((context) -> assertThat(context).hasSingleBean(FlushingAuditlogEndpoint.class));
+			.run((context) -> assertThat(context).hasSingleBean(AuditlogEndpoint.class));
 	}
 
 	@Test

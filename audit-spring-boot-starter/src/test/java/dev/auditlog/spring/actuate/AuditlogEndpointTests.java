@@ -65,7 +65,7 @@ class AuditlogEndpointTests {
 
 	private final RecordingRepository repository = new RecordingRepository();
 
-	private final FlushingAuditlogEndpoint endpoint = new FlushingAuditlogEndpoint(this.auditLog, this.repository);
+	private final AuditlogEndpoint endpoint = new AuditlogEndpoint(this.auditLog, this.repository);
 
 	private final AuditlogEndpoint clocked = new AuditlogEndpoint(this.auditLog, this.repository,
 			Clock.fixed(NOW, ZoneOffset.UTC));
@@ -279,11 +279,12 @@ class AuditlogEndpointTests {
 	}
 
 	@Test
-	void flushIsOnlyAnOperationOfTheFlushingEndpoint() throws Exception {
-		assertThat(AuditlogEndpoint.class.getDeclaredMethods()).noneMatch((method) -> method
-			.isAnnotationPresent(org.springframework.boot.actuate.endpoint.annotation.DeleteOperation.class));
-		assertThat(FlushingAuditlogEndpoint.class.getMethod("delete", String.class)
+	void flushIsAWriteOperationOfAReadOnlyByDefaultEndpoint() throws Exception {
+		assertThat(AuditlogEndpoint.class.getMethod("delete", String.class)
 			.isAnnotationPresent(org.springframework.boot.actuate.endpoint.annotation.DeleteOperation.class)).isTrue();
+		assertThat(AuditlogEndpoint.class
+			.getAnnotation(org.springframework.boot.actuate.endpoint.annotation.Endpoint.class)
+			.defaultAccess()).isEqualTo(org.springframework.boot.actuate.endpoint.Access.READ_ONLY);
 	}
 
 	private WebEndpointResponse<OperationResponseBody> list(@Nullable String model, @Nullable String objectPk,

@@ -24,9 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The endpoint follows Boot's conventions: it is not exposed over HTTP until listed in
  * {@code management.endpoints.web.exposure.include}, honours
- * {@code management.endpoint.auditlog.access}, and has no {@code DELETE} unless
- * {@code auditlog.endpoint.flush-enabled} is set. The database plays no part here, so H2
- * serves.
+ * {@code management.endpoint.auditlog.access}, whose default for this endpoint is
+ * read-only: no {@code DELETE} unless the access is unrestricted (or the deprecated
+ * {@code auditlog.endpoint.flush-enabled} is set and the access is not). The database
+ * plays no part here, so H2 serves.
  */
 @SpringBootTest(classes = ReadingApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.jpa.hibernate.ddl-auto=create-drop", "spring.jpa.open-in-view=false" })
@@ -75,7 +76,7 @@ class EndpointAccessTests {
 	class Exposed {
 
 		@Test
-		void readsButHasNoDeleteWithoutFlushEnabled() {
+		void readsButHasNoDeleteByDefault() {
 			assertThat(status("GET", "/actuator/auditlog")).isEqualTo(200);
 			assertThat(status("DELETE", "/actuator/auditlog?before=2021-01-01")).isEqualTo(405);
 			assertThat(entries()).isEqualTo(1);
@@ -116,8 +117,22 @@ class EndpointAccessTests {
 
 	@Nested
 	@TestPropertySource(properties = { "management.endpoints.web.exposure.include=auditlog",
+			"management.endpoint.auditlog.access=unrestricted" })
+	class Unrestricted {
+
+		@Test
+		void deletes() {
+			assertThat(status("GET", "/actuator/auditlog")).isEqualTo(200);
+			assertThat(status("DELETE", "/actuator/auditlog?before=2021-01-01")).isEqualTo(200);
+			assertThat(entries()).isZero();
+		}
+
+	}
+
+	@Nested
+	@TestPropertySource(properties = { "management.endpoints.web.exposure.include=auditlog",
 			"auditlog.endpoint.flush-enabled=true" })
-	class FlushEnabled {
+	class DeprecatedFlushEnabled {
 
 		@Test
 		void deletes() {

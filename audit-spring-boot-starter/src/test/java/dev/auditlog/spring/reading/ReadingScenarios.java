@@ -44,8 +44,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = ReadingApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.jpa.hibernate.ddl-auto=create-drop", "spring.jpa.open-in-view=false",
-				"management.endpoints.web.exposure.include=auditlog", "auditlog.endpoint.flush-enabled=true",
-				"auditlog.retention.batch-size=5" })
+				"management.endpoints.web.exposure.include=auditlog",
+				"management.endpoint.auditlog.access=unrestricted", "auditlog.retention.batch-size=5" })
 abstract class ReadingScenarios {
 
 	static final Set<String> ENTRY_FIELDS = Set.of("id", "timestamp", "action", "model", "objectPk", "objectId",
