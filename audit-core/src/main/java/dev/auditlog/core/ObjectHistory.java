@@ -115,6 +115,8 @@ public final class ObjectHistory {
 		Set<String> missing = new TreeSet<>();
 		Set<String> masked = new TreeSet<>();
 		if (status == ObjectState.Status.EXISTS) {
+			// a field the log does not keep reliably is not known, whatever an entry says
+			values.keySet().removeAll(this.fields.excluded());
 			missing.addAll(this.fields.excluded());
 			for (String field : this.fields.audited()) {
 				if (!values.containsKey(field)) {

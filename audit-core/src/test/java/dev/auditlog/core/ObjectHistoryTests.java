@@ -28,6 +28,19 @@ class ObjectHistoryTests {
 	private long ids;
 
 	@Test
+	void aFieldTheLogDoesNotKeepReliablyIsMissingThoughAnEntryNamesIt() {
+		// a @Version field: logged at the create, then incremented by a collection change
+		// whose entry does not name it
+		List<LogEntry> entries = List
+			.of(entry(0, Action.CREATE, values("name", null, "a", "internal", null, "0")), entry(10, Action.UPDATE,
+					Changes.of(Map.of("tags", new CollectionChange(CollectionChange.Operation.ADD, List.of("x"))))));
+		ObjectState state = new ObjectHistory("Product", "4", entries, FIELDS).stateAt(T0.plusSeconds(20));
+		assertThat(state.values()).containsEntry("name", "a").doesNotContainKey("internal");
+		assertThat(state.missingFields()).contains("internal");
+		assertThat(state.complete()).isFalse();
+	}
+
+	@Test
 	void stateIsTheCreateValuesAndEveryLaterChangeUpToTheInstant() {
 		List<LogEntry> entries = List.of(entry(0, Action.CREATE, values("name", null, "a", "price", null, "1.00")),
 				entry(10, Action.UPDATE, values("price", "1.00", "2.50")),

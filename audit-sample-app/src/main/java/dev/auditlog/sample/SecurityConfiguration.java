@@ -27,12 +27,15 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-		http.authorizeHttpRequests((requests) -> requests.requestMatchers("/actuator/health/**", "/actuator/health")
-			.permitAll()
-			.requestMatchers("/actuator/**")
-			.hasRole("ADMIN")
-			.anyRequest()
-			.authenticated())
+		// the error page is public, as Spring Boot advises: a request the server refuses
+		// (a malformed escape) is then answered with its own status, not with 401
+		http.authorizeHttpRequests(
+				(requests) -> requests.requestMatchers("/actuator/health/**", "/actuator/health", "/error")
+					.permitAll()
+					.requestMatchers("/actuator/**")
+					.hasRole("ADMIN")
+					.anyRequest()
+					.authenticated())
 			.httpBasic(Customizer.withDefaults())
 			.formLogin(Customizer.withDefaults())
 			.csrf((csrf) -> csrf.ignoringRequestMatchers("/api/**", "/actuator/**"));

@@ -382,7 +382,22 @@ public class AuditlogProperties {
 		 */
 		private AuthenticationSuccess authenticationSuccess = AuthenticationSuccess.INTERACTIVE;
 
+		/**
+		 * Which denied requests are recorded as AUTHORIZATION_FAILURE events: those of
+		 * authenticated users, every one including requests without credentials (Spring
+		 * Boot's behaviour), or none.
+		 */
+		private AuthorizationFailure authorizationFailure = AuthorizationFailure.AUTHENTICATED;
+
 		private final SuspiciousRequests suspiciousRequests = new SuspiciousRequests();
+
+		public AuthorizationFailure getAuthorizationFailure() {
+			return this.authorizationFailure;
+		}
+
+		public void setAuthorizationFailure(AuthorizationFailure authorizationFailure) {
+			this.authorizationFailure = authorizationFailure;
+		}
 
 		private final LoginBurst loginBurst = new LoginBurst();
 
@@ -611,6 +626,32 @@ public class AuditlogProperties {
 		public void setMaxTracked(int maxTracked) {
 			this.maxTracked = maxTracked;
 		}
+
+	}
+
+	/**
+	 * Which denied requests are recorded as events.
+	 *
+	 * @since 0.1.0
+	 */
+	public enum AuthorizationFailure {
+
+		/**
+		 * Denials of authenticated users only; a request without credentials is denied
+		 * and asked to sign in, which is not recorded.
+		 */
+		AUTHENTICATED,
+
+		/**
+		 * Every denial, including each request without credentials, as Spring Boot
+		 * records them.
+		 */
+		ALL,
+
+		/**
+		 * No denial.
+		 */
+		NONE
 
 	}
 

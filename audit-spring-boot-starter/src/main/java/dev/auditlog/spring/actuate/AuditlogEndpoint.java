@@ -282,6 +282,11 @@ public class AuditlogEndpoint {
 				throw new BadParameterException("before",
 						"before is required: entries recorded before this instant or date are deleted");
 			}
+			if (bound.isAfter(this.clock.instant())) {
+				// a typo such as 2205 for 2025 would delete the whole log
+				throw new BadParameterException("before", "before must not be in the future, but was '" + before
+						+ "': entries recorded before it would be every entry");
+			}
 			return new WebEndpointResponse<>(new FlushDescriptor(this.auditLog.flush(bound)));
 		}
 		catch (BadParameterException ex) {
@@ -429,12 +434,13 @@ public class AuditlogEndpoint {
 
 	static @Nullable String notBlank(String parameter, @Nullable String value) {
 		String text = present(value);
-		if (text != null && text.isBlank()) {
-			throw new BadParameterException(parameter, parameter + " must not be blank");
-		}
+		// control characters first: several of them are whitespace too
 		if (text != null && !StoredText.clean(text).equals(text) || text != null && hasControlCharacter(text)) {
 			throw new BadParameterException(parameter,
 					parameter + " must not contain control characters or unpaired surrogates");
+		}
+		if (text != null && text.isBlank()) {
+			throw new BadParameterException(parameter, parameter + " must not be blank");
 		}
 		return text;
 	}

@@ -14,7 +14,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.boot.actuate.audit.AuditEventRepository;
 import org.springframework.boot.actuate.security.AbstractAuthenticationAuditListener;
+import org.springframework.boot.actuate.security.AbstractAuthorizationAuditListener;
 import org.springframework.boot.actuate.security.AuthenticationAuditListener;
+import org.springframework.boot.actuate.security.AuthorizationAuditListener;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -84,6 +86,14 @@ public final class AuditlogEventsAutoConfiguration {
 		AuthenticationAuditListener auditlogAuthenticationAuditListener(ObjectProvider<AuditlogProperties> properties) {
 			return new AuthenticationSuccessAuditListener(
 					properties.getIfAvailable(AuditlogProperties::new).getEvents().getAuthenticationSuccess());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(AbstractAuthorizationAuditListener.class)
+		@ConditionalOnBooleanProperty(name = "management.auditevents.enabled", matchIfMissing = true)
+		AuthorizationAuditListener auditlogAuthorizationAuditListener(ObjectProvider<AuditlogProperties> properties) {
+			return new AuthorizationFailureAuditListener(
+					properties.getIfAvailable(AuditlogProperties::new).getEvents().getAuthorizationFailure());
 		}
 
 		@Bean

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,7 +32,8 @@ import org.springframework.util.ClassUtils;
  * Spring Boot's {@code <unknown>}, or Spring Security's anonymous user — is recorded
  * under the actor the {@link ActorResolution} decides, so
  * {@value AuditEventStore#ANONYMOUS} when there is none, as every other event of the
- * audit log.
+ * audit log. Events read back carry their client address and correlation id in their
+ * data, as {@code remoteAddr} and {@code cid}, unless the data names them itself.
  *
  * @since 0.1.0
  */
@@ -95,7 +97,7 @@ public class JdbcAuditEventRepository implements AuditEventRepository {
 	@Override
 	public List<AuditEvent> find(@Nullable String principal, @Nullable Instant after, @Nullable String type) {
 		StringBuilder sql = new StringBuilder(
-				"SELECT timestamp, principal, type, data FROM auditlog_event WHERE 1 = 1");
+				"SELECT timestamp, principal, type, data, remote_addr, cid FROM auditlog_event WHERE 1 = 1");
 		List<Object> arguments = new ArrayList<>();
 		if (principal != null) {
 			sql.append(" AND principal = ?");
@@ -116,8 +118,20 @@ public class JdbcAuditEventRepository implements AuditEventRepository {
 	private AuditEvent event(ResultSet rs, int row) throws SQLException {
 		Instant timestamp = this.store.database().timestamp(rs, 1);
 		String data = rs.getString(4);
-		return new AuditEvent(timestamp, rs.getString(2), rs.getString(3),
-				(data != null) ? this.json.readValue(data, DATA) : Map.of());
+		Map<String, Object> values = new LinkedHashMap<>();
+		if (data != null) {
+			values.putAll(this.json.readValue(data, DATA));
+		}
+		// where the event came from, which Spring Boot's AuditEvent has no field for
+		putIfAbsent(values, "remoteAddr", rs.getString(5));
+		putIfAbsent(values, "cid", rs.getString(6));
+		return new AuditEvent(timestamp, rs.getString(2), rs.getString(3), values);
+	}
+
+	private static void putIfAbsent(Map<String, Object> values, String key, @Nullable String value) {
+		if (value != null) {
+			values.putIfAbsent(key, value);
+		}
 	}
 
 	/**

@@ -176,6 +176,16 @@ final class HibernateAuditLog implements AuditLog {
 		audited.addAll(policy.trackedCollections());
 		Set<String> excluded = new LinkedHashSet<>(policy.fields());
 		excluded.removeAll(audited);
+		String version = model.versionField();
+		if (version != null) {
+			// Hibernate increments the version for changes no entry names (a collection,
+			// a
+			// field not audited, a version-only change that writes no entry): the log
+			// never
+			// knows it for sure
+			audited.remove(version);
+			excluded.add(version);
+		}
 		return new ObjectHistory(model.entityName(), StoredText.fit(objectPk, StoredText.COLUMN_LENGTH), entries,
 				new ObjectHistory.Fields(audited, excluded, policy::isMasked, policy::tracksCollection));
 	}

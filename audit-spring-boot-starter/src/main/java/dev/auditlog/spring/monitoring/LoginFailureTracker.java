@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
@@ -14,8 +15,10 @@ import org.springframework.util.ConcurrentLruCache;
  * Authentication failures per client address and per username in a sliding window, for a
  * bounded number of each (the least recently seen are forgotten first). When the failures
  * of one key reach the threshold within the window, that key is in a burst: it is
- * reported once, and, with a cool-down, its further sign-in attempts are refused until
- * the cool-down ends.
+ * reported, its count starts afresh, and, with a cool-down, its further sign-in attempts
+ * are refused until the cool-down ends. So every further threshold of failures is a burst
+ * of its own — however the cool-down compares with the window — and a key's bursts are at
+ * most one per threshold of failures. Usernames are counted without regard to case.
  */
 final class LoginFailureTracker {
 
@@ -58,7 +61,8 @@ final class LoginFailureTracker {
 			count(this.addresses.get(address), ADDRESS, address, now, bursts);
 		}
 		if (username != null) {
-			count(this.usernames.get(username), USERNAME, username, now, bursts);
+			String key = usernameKey(username);
+			count(this.usernames.get(key), USERNAME, key, now, bursts);
 		}
 		return bursts;
 	}
@@ -81,8 +85,17 @@ final class LoginFailureTracker {
 			return null;
 		}
 		long now = this.clock.millis();
-		long until = Math.max(refusedUntil(this.addresses, address), refusedUntil(this.usernames, username));
+		long until = Math.max(refusedUntil(this.addresses, address),
+				refusedUntil(this.usernames, (username != null) ? usernameKey(username) : null));
 		return (until > now) ? Instant.ofEpochMilli(until) : null;
+	}
+
+	/**
+	 * Usernames are counted without regard to case: user stores often ignore it, and
+	 * {@code ALICE} must not be a fresh start for guesses at {@code alice}.
+	 */
+	private static String usernameKey(String username) {
+		return username.toLowerCase(Locale.ROOT);
 	}
 
 	private static long refusedUntil(ConcurrentLruCache<String, Failures> tracked, @Nullable String key) {
@@ -114,8 +127,6 @@ final class LoginFailureTracker {
 
 		private int count;
 
-		private long burstReportedAt = Long.MIN_VALUE;
-
 		private long refusedUntil;
 
 		Failures(int size) {
@@ -132,11 +143,13 @@ final class LoginFailureTracker {
 			this.count = Math.min(this.count + 1, this.times.length);
 			// the oldest of the ring is the threshold-th latest failure
 			long oldest = this.times[this.next % this.times.length];
-			boolean burst = this.count == this.times.length && now - oldest <= window;
-			if (!burst || (this.burstReportedAt != Long.MIN_VALUE && now - this.burstReportedAt <= window)) {
+			if (this.count < this.times.length || now - oldest > window) {
 				return false;
 			}
-			this.burstReportedAt = now;
+			// a burst starts the count afresh: after its cool-down (or at once without
+			// one)
+			// the next threshold of failures within the window is the next burst
+			this.count = 0;
 			this.refusedUntil = now + coolDown;
 			return true;
 		}

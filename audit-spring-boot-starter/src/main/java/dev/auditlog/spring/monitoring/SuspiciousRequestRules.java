@@ -21,13 +21,14 @@ import org.jspecify.annotations.Nullable;
  * NUL character, and well-known targets such as {@code etc/passwd}, in the path or the
  * query, after decoding twice;</li>
  * <li>{@code sql-injection}: {@code union select}, quote-{@code or}/{@code and}
- * tautologies, time-based probes ({@code sleep(}, {@code pg_sleep(},
+ * tautologies, time-based probes ({@code pg_sleep(}, {@code and sleep(},
  * {@code waitfor delay}, {@code benchmark(}), {@code information_schema},
  * {@code xp_cmdshell}, {@code into outfile}, stacked {@code drop table}, and a quote
- * followed by a comment;</li>
+ * followed by a comment ({@code '--});</li>
  * <li>{@code script-injection}: HTML tags that run script ({@code <script},
  * {@code <iframe}, {@code <svg}, {@code <img}, …), {@code javascript:} and event handler
- * attributes ({@code onerror=}, {@code onload=}, …), with whitespace removed first;</li>
+ * attributes ({@code onerror=}, {@code onload=}, …), with whitespace removed first, and
+ * {@code alert(}, {@code prompt(}, {@code document.cookie} as written;</li>
  * <li>{@code scanner-user-agent}: the user agents of known attack and scanning tools
  * (sqlmap, Nikto, Nmap, masscan, Nuclei, WPScan, …);</li>
  * <li>{@code long-url}: a path and query longer than
@@ -56,14 +57,22 @@ public final class SuspiciousRequestRules {
 	private static final List<String> PATH_TRAVERSAL_SIGNATURES = List.of("../", "..;", "\u0000", "etc/passwd",
 			"etc/shadow", "proc/self/", "win.ini", "boot.ini", "web-inf/web.xml");
 
-	private static final List<String> SQL_INJECTION_SIGNATURES = List.of("union select", "union all select", "' or '",
-			"' or 1", "'or'", "'or 1", "\" or \"", "\" or 1", "' and '", "' and 1", " or 1=1", "'--", "' --", "';--",
-			"'; --", "'#", "pg_sleep(", "sleep(", "benchmark(", "waitfor delay", "information_schema", "xp_cmdshell",
-			"into outfile", "load_file(", "; drop table", ";drop table");
+	private static final List<String> SQL_INJECTION_SIGNATURES = List.of("union select", "union all select",
+			"union distinct select", "' or '", "' or 1", "'or'", "'or 1", "\" or 1", "' and '", "' and 1", " or 1=1",
+			"'--", "' --", "';--", "'; --", "pg_sleep(", "and sleep(", "or sleep(", "; sleep(", ";sleep(", "'sleep(",
+			"benchmark(", "waitfor delay", "information_schema", "xp_cmdshell", "into outfile", "load_file(",
+			"; drop table", ";drop table");
 
+	/** Matched with every space removed: tags and attributes that run script. */
 	private static final List<String> SCRIPT_INJECTION_SIGNATURES = List.of("<script", "</script", "<iframe", "<svg",
 			"<img", "<object", "<embed", "<body", "javascript:", "vbscript:", "onerror=", "onload=", "onmouseover=",
-			"onfocus=", "onclick=", "srcdoc=", "document.cookie", "alert(", "prompt(");
+			"onfocus=", "onclick=", "srcdoc=");
+
+	/**
+	 * Matched with spaces kept: calls that are words of ordinary text when written with a
+	 * space ({@code weather alert (storm)}).
+	 */
+	private static final List<String> SCRIPT_CALL_SIGNATURES = List.of("document.cookie", "alert(", "prompt(");
 
 	private static final List<String> SCANNER_SIGNATURES = List.of("sqlmap", "nikto", "nmap", "masscan", "nuclei",
 			"wpscan", "dirbuster", "gobuster", "feroxbuster", "ffuf", "acunetix", "nessus", "openvas", "zgrab", "w3af",
@@ -88,8 +97,7 @@ public final class SuspiciousRequestRules {
 		}
 		Map<String, SuspiciousRequestRule> builtIn = Map.of(PATH_TRAVERSAL, pathTraversal(), SQL_INJECTION,
 				signatures(SQL_INJECTION, SQL_INJECTION_SIGNATURES, InspectedRequest::normalizedUrl), SCRIPT_INJECTION,
-				signatures(SCRIPT_INJECTION, SCRIPT_INJECTION_SIGNATURES, SuspiciousRequestRules::withoutSpaces),
-				SCANNER_USER_AGENT,
+				scriptInjection(), SCANNER_USER_AGENT,
 				signatures(SCANNER_USER_AGENT, SCANNER_SIGNATURES, SuspiciousRequestRules::userAgent), LONG_URL,
 				longUrl(maxUrlLength));
 		List<SuspiciousRequestRule> rules = new ArrayList<>();
@@ -118,6 +126,17 @@ public final class SuspiciousRequestRules {
 			String path = (query < 0) ? url : url.substring(0, query);
 			return (path.endsWith("/..") || path.equals(".."))
 					? new SuspiciousRequestRule.Finding(PATH_TRAVERSAL, "/..") : null;
+		};
+	}
+
+	private static SuspiciousRequestRule scriptInjection() {
+		SuspiciousRequestRule tags = signatures(SCRIPT_INJECTION, SCRIPT_INJECTION_SIGNATURES,
+				SuspiciousRequestRules::withoutSpaces);
+		SuspiciousRequestRule calls = signatures(SCRIPT_INJECTION, SCRIPT_CALL_SIGNATURES,
+				InspectedRequest::normalizedUrl);
+		return (request) -> {
+			SuspiciousRequestRule.Finding found = tags.inspect(request);
+			return (found != null) ? found : calls.inspect(request);
 		};
 	}
 

@@ -65,7 +65,9 @@ class JdbcAuditEventRepositoryTests {
 		AuditEvent failure = repository.find("alice", null, "AUTHENTICATION_FAILURE").get(0);
 		assertThat(failure.getTimestamp()).isEqualTo(start);
 		assertThat(failure.getData()).containsEntry("type", "BadCredentialsException")
-			.containsEntry("details", "details of the request");
+			.containsEntry("details", "details of the request")
+			.containsEntry("remoteAddr", "2001:db8::5")
+			.containsEntry("cid", "login-1");
 		assertThat(new JdbcTemplate(dataSource)
 			.queryForMap("SELECT remote_addr, cid FROM auditlog_event WHERE type = 'AUTHENTICATION_FAILURE'"))
 			.containsEntry(vendor.equals("h2") ? "REMOTE_ADDR" : "remote_addr", "2001:db8::5");

@@ -37,7 +37,7 @@ class LoginFailureTrackerTests {
 	};
 
 	@Test
-	void theThresholdWithinTheWindowIsABurstReportedOncePerKey() {
+	void theThresholdWithinTheWindowIsABurstThatStartsTheCountAfresh() {
 		LoginFailureTracker tracker = new LoginFailureTracker(3, Duration.ofMinutes(1), null, 100, this.clock);
 		assertThat(tracker.failed("10.0.0.1", "alice")).isEmpty();
 		advance(Duration.ofSeconds(10));
@@ -45,8 +45,10 @@ class LoginFailureTrackerTests {
 		advance(Duration.ofSeconds(10));
 		assertThat(tracker.failed("10.0.0.1", "carol")).extracting(LoginFailureTracker.Burst::kind)
 			.containsExactly(LoginFailureTracker.ADDRESS);
-		// the burst goes on: not reported again within the window
+		// the count starts afresh: one more failure is no new burst, three more are
 		assertThat(tracker.failed("10.0.0.1", "dave")).isEmpty();
+		assertThat(tracker.failed("10.0.0.1", "erin")).isEmpty();
+		assertThat(tracker.failed("10.0.0.1", "frank")).hasSize(1);
 		assertThat(tracker.refusedUntil("10.0.0.1", null)).isNull();
 	}
 
@@ -84,6 +86,33 @@ class LoginFailureTrackerTests {
 		advance(Duration.ofSeconds(11));
 		tracker.failed("10.0.0.1", null);
 		assertThat(tracker.failed("10.0.0.1", null)).hasSize(1);
+	}
+
+	@Test
+	void aCoolDownShorterThanTheWindowLeavesNoUnlimitedGuessing() {
+		LoginFailureTracker tracker = new LoginFailureTracker(3, Duration.ofMinutes(1), Duration.ofSeconds(20), 100,
+				this.clock);
+		tracker.failed("10.0.0.1", "alice");
+		tracker.failed("10.0.0.1", "alice");
+		assertThat(tracker.failed("10.0.0.1", "alice")).hasSize(2);
+		advance(Duration.ofSeconds(21));
+		assertThat(tracker.refusedUntil("10.0.0.1", "alice")).isNull();
+		// within the first burst's window: the next three failures are the next burst
+		tracker.failed("10.0.0.1", "alice");
+		tracker.failed("10.0.0.1", "alice");
+		assertThat(tracker.failed("10.0.0.1", "alice")).hasSize(2);
+		assertThat(tracker.refusedUntil("10.0.0.1", "alice")).isEqualTo(this.now.plusSeconds(20));
+	}
+
+	@Test
+	void usernamesAreCountedWithoutRegardToCase() {
+		LoginFailureTracker tracker = new LoginFailureTracker(3, Duration.ofMinutes(1), Duration.ofMinutes(5), 100,
+				this.clock);
+		tracker.failed("10.0.0.1", "alice");
+		tracker.failed("10.0.0.2", "ALICE");
+		assertThat(tracker.failed("10.0.0.3", "Alice")).singleElement()
+			.satisfies((burst) -> assertThat(burst.key()).isEqualTo("alice"));
+		assertThat(tracker.refusedUntil("10.0.0.9", "aLiCe")).isNotNull();
 	}
 
 	@Test
