@@ -94,6 +94,10 @@ final class StoredForm {
 
 	private volatile boolean newValueEachTime;
 
+	// the first value decides: a converter with a random IV gives two column values for
+	// it, a deterministic one the same, and later values are then converted once
+	private volatile boolean sameValueEachTime;
+
 	private StoredForm(String attribute, @Nullable BasicValueConverter<Object, Object> converter,
 			UnaryOperator<Object> column, boolean columnValue) {
 		this.attribute = attribute;
@@ -182,12 +186,17 @@ final class StoredForm {
 				return null;
 			}
 			Object stored = this.column.apply(relational);
-			if (this.newValueEachTime || !Objects.deepEquals(relational, converter.toRelationalValue(value))) {
-				if (!this.newValueEachTime) {
+			if (!this.newValueEachTime && !this.sameValueEachTime) {
+				if (Objects.deepEquals(relational, converter.toRelationalValue(value))) {
+					this.sameValueEachTime = true;
+				}
+				else {
 					this.newValueEachTime = true;
 					logger.debug("The converter of {} writes a new column value each time: its values are logged as "
 							+ "a note", this.attribute);
 				}
+			}
+			if (this.newValueEachTime) {
 				Object domain = converter.toDomainValue(stored);
 				return new ConcealedValue((domain != null) ? domain : value);
 			}

@@ -194,21 +194,21 @@ record Seal(String table, long id, Instant created, int entryCount, long firstId
 	 * @return the microseconds
 	 */
 	static long micros(Instant instant) {
-		// instants beyond ±292,000 years of the epoch have no microsecond count in a
-		// long:
-		// they are held at its bounds rather than failing a verification for good
-		if (instant.isAfter(MAX_MICROS_INSTANT)) {
+		// not ChronoUnit.MICROS.between: it counts nanoseconds first, which a long holds
+		// only
+		// up to 2262. Instants beyond ±292,000 years of the epoch have no microsecond
+		// count
+		// in a long: they are held at its bounds rather than failing a verification for
+		// good
+		long seconds = instant.getEpochSecond();
+		if (seconds >= Long.MAX_VALUE / 1_000_000) {
 			return Long.MAX_VALUE;
 		}
-		if (instant.isBefore(MIN_MICROS_INSTANT)) {
+		if (seconds <= Long.MIN_VALUE / 1_000_000) {
 			return Long.MIN_VALUE;
 		}
-		return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
+		return seconds * 1_000_000 + instant.getNano() / 1_000;
 	}
-
-	private static final Instant MAX_MICROS_INSTANT = Instant.EPOCH.plus(Long.MAX_VALUE, ChronoUnit.MICROS);
-
-	private static final Instant MIN_MICROS_INSTANT = Instant.EPOCH.plus(Long.MIN_VALUE, ChronoUnit.MICROS);
 
 	/**
 	 * The entries of a seal: ids in ascending order, with their hashes and timestamps (in

@@ -275,6 +275,9 @@ class AuditlogEndpointTests {
 		assertBadRequest(this.endpoint.delete(null), "before");
 		assertBadRequest(this.endpoint.delete(""), "before");
 		assertBadRequest(this.endpoint.delete("last year"), "before");
+		// a typo of the year would delete every entry
+		assertBadRequest(this.endpoint.delete("2205-01-01"), "before");
+		assertBadRequest(this.endpoint.delete("+999999999-12-31T23:59:59Z"), "before");
 		assertThat(this.auditLog.flushedBefore).isNull();
 	}
 
