@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -33,6 +32,7 @@ import dev.auditlog.spring.query.LogEntrySummary;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.Access;
+import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.actuate.endpoint.Show;
@@ -40,7 +40,6 @@ import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
-import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 
 /**
  * {@link Endpoint @Endpoint} to browse the audit log: pages of entries newest first with
@@ -50,18 +49,24 @@ import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
  * only with {@code management.endpoint.auditlog.access: unrestricted} (or the deprecated
  * {@code auditlog.endpoint.flush-enabled: true}).
  * <p>
- * Every parameter is taken as text and checked here, so that bad input is answered with
- * {@code 400} and a message naming the parameter, never with a server error.
+ * The endpoint is technology-neutral, as Boot's own: its operations return records and
+ * answer bad input with a {@link BadParameterException} naming the parameter, a value
+ * filter the caller is not shown with a {@link ValuesNotShownException}, and an unknown
+ * entry id with {@code null}. {@link AuditlogEndpointWebExtension} turns these into the
+ * HTTP statuses {@code 400}, {@code 403} and {@code 404} with a JSON body naming the
+ * parameter. Every parameter is taken as text and converted here rather than by Boot,
+ * whose conversion failures answer a generic {@code 400} that names no parameter.
  * <p>
  * Values are shown as {@code management.endpoint.auditlog.show-values} allows, evaluated
  * as Boot does for {@code env}: otherwise every value inside {@code changes},
  * {@code changesDisplay}, {@code changesText}, {@code objectRepr}, {@code actor},
  * {@code remoteAddr}, {@code additionalData} and {@code serializedData} is shown as
  * {@value #MASK} (field names and keys stay), the summary shows no actor names, and
- * filtering by actor is refused with {@code 403}. The id, timestamp, action, model, keys
- * and correlation id are always shown.
+ * filtering by actor is refused. The id, timestamp, action, model, keys and correlation
+ * id are always shown.
  *
  * @since 0.1.0
+ * @see AuditlogEndpointWebExtension
  */
 @Endpoint(id = "auditlog", defaultAccess = Access.READ_ONLY)
 public class AuditlogEndpoint {
@@ -74,8 +79,6 @@ public class AuditlogEndpoint {
 
 	/** What a value is shown as when values are not shown. */
 	public static final String MASK = "******";
-
-	private static final int STATUS_FORBIDDEN = 403;
 
 	private static final String SUMMARY = "summary";
 
@@ -146,51 +149,42 @@ public class AuditlogEndpoint {
 	 * @param changedTo only entries that changed the field {@code changed} to this value
 	 * @param changedFrom only entries that changed the field {@code changed} from this
 	 * value
-	 * @return the page, a bad request naming the bad parameter, or forbidden for an actor
-	 * or value filter when values are not shown
+	 * @return the page
+	 * @throws BadParameterException if a parameter cannot be used
+	 * @throws ValuesNotShownException if the caller filters by actor or value but is not
+	 * shown values
 	 */
 	@ReadOperation
-	public WebEndpointResponse<OperationResponseBody> entries(SecurityContext securityContext, @Nullable String model,
-			@Nullable String objectPk, @Nullable String actor, String @Nullable [] action, @Nullable String cid,
-			@Nullable String from, @Nullable String to, @Nullable String before, @Nullable String size,
-			@Nullable String changed, @Nullable String changedTo, @Nullable String changedFrom) {
+	public EntriesDescriptor entries(SecurityContext securityContext, @Nullable String model, @Nullable String objectPk,
+			@Nullable String actor, String @Nullable [] action, @Nullable String cid, @Nullable String from,
+			@Nullable String to, @Nullable String before, @Nullable String size, @Nullable String changed,
+			@Nullable String changedTo, @Nullable String changedFrom) {
+		boolean shown = shown(securityContext, actor);
+		HistoryOperations.requireShownForValues(shown, changedTo, changedFrom);
+		LogEntryQuery query = query(model, objectPk, actor, action, cid, from, to, before, size);
+		query = HistoryOperations.withChangedField(query, changed, changedTo, changedFrom);
+		LogEntryPage page;
 		try {
-			boolean shown = shown(securityContext, actor);
-			HistoryOperations.requireShownForValues(shown, changedTo, changedFrom);
-			LogEntryQuery query = query(model, objectPk, actor, action, cid, from, to, before, size);
-			query = HistoryOperations.withChangedField(query, changed, changedTo, changedFrom);
-			LogEntryPage page;
-			try {
-				page = HistoryOperations.query(this.auditLog, query);
-			}
-			catch (IllegalArgumentException ex) {
-				// a model that stands for models of several databases
-				throw new BadParameterException("model", ex.getMessage());
-			}
-			return new WebEndpointResponse<>(new EntriesDescriptor(
-					page.entries().stream().map((entry) -> EntryDescriptor.of(entry, shown)).toList(), page.next()));
+			page = HistoryOperations.query(this.auditLog, query);
 		}
-		catch (BadParameterException ex) {
-			return badRequest(ex);
+		catch (IllegalArgumentException ex) {
+			// a model that stands for models of several databases
+			throw new BadParameterException("model", ex.getMessage());
 		}
-		catch (ValuesNotShownException ex) {
-			return forbidden(ex);
-		}
-	}
-
-	WebEndpointResponse<OperationResponseBody> entries(SecurityContext securityContext, @Nullable String model,
-			@Nullable String objectPk, @Nullable String actor, String @Nullable [] action, @Nullable String cid,
-			@Nullable String from, @Nullable String to, @Nullable String before, @Nullable String size) {
-		return entries(securityContext, model, objectPk, actor, action, cid, from, to, before, size, null, null, null);
+		return new EntriesDescriptor(page.entries().stream().map((entry) -> EntryDescriptor.of(entry, shown)).toList(),
+				page.next());
 	}
 
 	/**
 	 * Return one entry, the summary of a recent window when the selector is
 	 * {@code summary}, the result of verifying the log's integrity when it is
 	 * {@code verify}, an object's audited state at an instant when it is {@code state},
-	 * or how it differs between two instants when it is {@code diff}.
+	 * or how it differs between two instants when it is {@code diff}. (Boot's endpoint
+	 * layer maps each operation to a path of variable segments, so the named views share
+	 * the selector with the entry id.)
 	 * @param securityContext the caller, who may or may not be shown values
-	 * @param id the entry's id, {@code summary} or {@code verify}
+	 * @param id the entry's id, {@code summary}, {@code verify}, {@code state} or
+	 * {@code diff}
 	 * @param days the number of days the summary covers, up to now; 30 when not given
 	 * @param actor only count the entries of this actor in the summary
 	 * @param from verify only the seals created at or after this instant or day; the
@@ -200,98 +194,63 @@ public class AuditlogEndpoint {
 	 * @param model the entity name of the object of a state or diff
 	 * @param objectPk the key of the object of a state or diff
 	 * @param at the instant of a state
-	 * @return the entry, the summary, the verification, the state, the diff, a bad
-	 * request, forbidden for an actor filter when values are not shown, or not found
+	 * @return an {@link EntryDescriptor}, a {@link SummaryDescriptor}, a
+	 * {@link VerifyDescriptor}, an object's state or its diff; {@code null} when no entry
+	 * has the id
+	 * @throws BadParameterException if a parameter cannot be used
+	 * @throws ValuesNotShownException if the caller filters the summary by actor but is
+	 * not shown values
+	 * @throws UnsupportedOperationException if the selected view is not available, such
+	 * as {@code verify} when integrity protection is not enabled
 	 */
 	@ReadOperation
-	public WebEndpointResponse<OperationResponseBody> entry(SecurityContext securityContext, @Selector String id,
+	public @Nullable OperationResponseBody entry(SecurityContext securityContext, @Selector String id,
 			@Nullable String days, @Nullable String actor, @Nullable String from, @Nullable String to,
 			@Nullable String model, @Nullable String objectPk, @Nullable String at) {
-		try {
-			if (HistoryOperations.STATE.equals(id)) {
-				return HistoryOperations.state(this.auditLog, shown(securityContext, null), model, objectPk, at);
-			}
-			if (HistoryOperations.DIFF.equals(id)) {
-				return HistoryOperations.diff(this.auditLog, shown(securityContext, null), model, objectPk, from, to);
-			}
-			if (SUMMARY.equals(id)) {
-				return new WebEndpointResponse<>(summary(days, actor, shown(securityContext, actor)));
-			}
-			if (VERIFY.equals(id)) {
-				return verify(from, to);
-			}
-			boolean shown = shown(securityContext, null);
-			long entryId = entryId("id", id);
-			Optional<LogEntry> entry = this.auditLog.find(entryId);
-			return entry
-				.<WebEndpointResponse<OperationResponseBody>>map(
-						(found) -> new WebEndpointResponse<>(EntryDescriptor.of(found, shown)))
-				.orElseGet(
-						() -> new WebEndpointResponse<>(
-								new ErrorDescriptor(WebEndpointResponse.STATUS_NOT_FOUND, "Not Found", null,
-										"No audit log entry has the id " + entryId),
-								WebEndpointResponse.STATUS_NOT_FOUND));
-		}
-		catch (BadParameterException ex) {
-			return badRequest(ex);
-		}
-		catch (ValuesNotShownException ex) {
-			return forbidden(ex);
-		}
+		return switch (id) {
+			case HistoryOperations.STATE ->
+				HistoryOperations.state(this.auditLog, shown(securityContext, null), model, objectPk, at);
+			case HistoryOperations.DIFF ->
+				HistoryOperations.diff(this.auditLog, shown(securityContext, null), model, objectPk, from, to);
+			case SUMMARY -> summary(days, actor, shown(securityContext, actor));
+			case VERIFY -> verify(from, to);
+			default -> find(id, shown(securityContext, null));
+		};
 	}
 
-	WebEndpointResponse<OperationResponseBody> entry(SecurityContext securityContext, String id, @Nullable String days,
-			@Nullable String actor, @Nullable String from, @Nullable String to) {
-		return entry(securityContext, id, days, actor, from, to, null, null, null);
+	private @Nullable EntryDescriptor find(String id, boolean shown) {
+		return this.auditLog.find(entryId("id", id)).map((found) -> EntryDescriptor.of(found, shown)).orElse(null);
 	}
 
-	WebEndpointResponse<OperationResponseBody> entry(SecurityContext securityContext, String id, @Nullable String days,
-			@Nullable String actor) {
-		return entry(securityContext, id, days, actor, null, null);
-	}
-
-	private WebEndpointResponse<OperationResponseBody> verify(@Nullable String from, @Nullable String to) {
+	private VerifyDescriptor verify(@Nullable String from, @Nullable String to) {
 		Instant fromInstant = instant("from", from);
 		Instant toInstant = instant("to", to);
-		if (fromInstant != null && toInstant != null && fromInstant.isAfter(toInstant)) {
-			throw new BadParameterException("from",
-					"from (" + fromInstant + ") must not be after to (" + toInstant + ")");
-		}
-		IntegrityReport report;
-		try {
-			report = this.auditLog.verify(fromInstant, toInstant);
-		}
-		catch (UnsupportedOperationException ex) {
-			return new WebEndpointResponse<>(new ErrorDescriptor(WebEndpointResponse.STATUS_NOT_FOUND, "Not Found",
-					null, String.valueOf(ex.getMessage())), WebEndpointResponse.STATUS_NOT_FOUND);
-		}
-		return new WebEndpointResponse<>(VerifyDescriptor.of(report));
+		requireOrdered(fromInstant, toInstant);
+		return VerifyDescriptor.of(this.auditLog.verify(fromInstant, toInstant));
 	}
 
 	/**
 	 * Delete the entries recorded strictly before the given instant or day, in bounded
 	 * batches. Offered only when the endpoint's access is unrestricted.
-	 * @param before the exclusive upper bound: an ISO-8601 instant or date
-	 * @return {@code {"deleted": N}}, or a bad request naming the parameter
+	 * @param before the exclusive upper bound: an ISO-8601 instant or date, not in the
+	 * future
+	 * @return {@code {"deleted": N}}
+	 * @throws BadParameterException if {@code before} is missing, not an instant or date,
+	 * or in the future
 	 */
 	@DeleteOperation
-	public WebEndpointResponse<OperationResponseBody> delete(@Nullable String before) {
-		try {
-			Instant bound = instant("before", before);
-			if (bound == null) {
-				throw new BadParameterException("before",
-						"before is required: entries recorded before this instant or date are deleted");
-			}
-			if (bound.isAfter(this.clock.instant())) {
-				// a typo such as 2205 for 2025 would delete the whole log
-				throw new BadParameterException("before", "before must not be in the future, but was '" + before
-						+ "': entries recorded before it would be every entry");
-			}
-			return new WebEndpointResponse<>(new FlushDescriptor(this.auditLog.flush(bound)));
+	public FlushDescriptor delete(@Nullable String before) {
+		Instant bound = instant("before", before);
+		if (bound == null) {
+			throw new BadParameterException("before",
+					"before is required: entries recorded before this instant or date are deleted");
 		}
-		catch (BadParameterException ex) {
-			return badRequest(ex);
+		if (bound.isAfter(this.clock.instant())) {
+			// a typo such as 2205 for 2025 would delete the whole log
+			throw new BadParameterException("before", "before must not be in the future, but was '" + before
+					+ "': entries recorded before it would be every entry");
 		}
+		return new FlushDescriptor(this.auditLog.flush(bound));
 	}
 
 	/**
@@ -344,10 +303,7 @@ public class AuditlogEndpoint {
 		}
 		Instant fromInstant = instant("from", from);
 		Instant toInstant = instant("to", to);
-		if (fromInstant != null && toInstant != null && fromInstant.isAfter(toInstant)) {
-			throw new BadParameterException("from",
-					"from (" + fromInstant + ") must not be after to (" + toInstant + ")");
-		}
+		requireOrdered(fromInstant, toInstant);
 		LogEntryQuery.Builder query = LogEntryQuery.builder()
 			.model(modelName)
 			.objectPk(pk)
@@ -402,12 +358,21 @@ public class AuditlogEndpoint {
 		return Integer.parseInt(text);
 	}
 
-	private static long entryId(String parameter, String value) {
+	static long entryId(String parameter, String value) {
 		if (!WHOLE_NUMBER.matcher(value).matches() || Long.parseLong(value) < 1) {
 			throw new BadParameterException(parameter,
 					parameter + " must be the id of an entry (a positive whole number) but was '" + value + "'");
 		}
 		return Long.parseLong(value);
+	}
+
+	/**
+	 * Refuse a time range whose start ({@code from}) is after its end ({@code to}).
+	 */
+	static void requireOrdered(@Nullable Instant from, @Nullable Instant to) {
+		if (from != null && to != null && from.isAfter(to)) {
+			throw new BadParameterException("from", "from (" + from + ") must not be after to (" + to + ")");
+		}
 	}
 
 	/**
@@ -460,17 +425,6 @@ public class AuditlogEndpoint {
 	 */
 	private static @Nullable String present(@Nullable String value) {
 		return (value == null || value.isEmpty()) ? null : value;
-	}
-
-	private static WebEndpointResponse<OperationResponseBody> forbidden(ValuesNotShownException ex) {
-		return new WebEndpointResponse<>(
-				new ErrorDescriptor(STATUS_FORBIDDEN, "Forbidden", ex.parameter, String.valueOf(ex.getMessage())),
-				STATUS_FORBIDDEN);
-	}
-
-	static WebEndpointResponse<OperationResponseBody> badRequest(BadParameterException ex) {
-		return new WebEndpointResponse<>(new ErrorDescriptor(WebEndpointResponse.STATUS_BAD_REQUEST, "Bad Request",
-				ex.parameter, ex.getMessage()), WebEndpointResponse.STATUS_BAD_REQUEST);
 	}
 
 	/**
@@ -628,49 +582,50 @@ public class AuditlogEndpoint {
 	}
 
 	/**
-	 * Why a request was refused.
-	 *
-	 * @param status the HTTP status
-	 * @param error the status's reason phrase
-	 * @param parameter the bad parameter, if one is to blame
-	 * @param message what is wrong, naming the parameter
+	 * A request for a value the caller is not shown: filtering by actor or by a changed
+	 * value when {@code management.endpoint.auditlog.show-values} does not show values to
+	 * the caller (answered with {@code 403} over HTTP).
 	 */
-	@JsonInclude(Include.ALWAYS)
-	public record ErrorDescriptor(int status, String error, @Nullable String parameter,
-			String message) implements OperationResponseBody {
+	public static final class ValuesNotShownException extends RuntimeException {
 
-	}
-
-	/**
-	 * A request for a value the caller is not shown.
-	 */
-	static final class ValuesNotShownException extends RuntimeException {
-
-		final String parameter;
+		private final String parameter;
 
 		ValuesNotShownException(String parameter, String message) {
 			super(message);
 			this.parameter = parameter;
 		}
 
+		/**
+		 * Return the parameter that asks for values.
+		 * @return the parameter's name
+		 */
+		public String getParameter() {
+			return this.parameter;
+		}
+
 	}
 
 	/**
-	 * A request parameter that cannot be used, with a message naming it.
+	 * A request parameter that cannot be used, with a message naming it (answered with
+	 * {@code 400} over HTTP). It is an {@link InvalidEndpointRequestException}, so that
+	 * any technology Boot exposes the endpoint with treats it as the caller's mistake.
 	 */
-	static final class BadParameterException extends RuntimeException {
+	public static final class BadParameterException extends InvalidEndpointRequestException {
 
-		final @Nullable String parameter;
+		private final @Nullable String parameter;
 
 		BadParameterException(@Nullable String parameter, @Nullable String message) {
-			super(message);
+			super((message != null) ? message : "Invalid request", (message != null) ? message : "Invalid request");
 			this.parameter = parameter;
 		}
 
-		@Override
-		public String getMessage() {
-			String message = super.getMessage();
-			return (message != null) ? message : "Invalid request";
+		/**
+		 * Return the parameter to blame.
+		 * @return the parameter's name, or {@code null} when the parameters are wrong
+		 * together
+		 */
+		public @Nullable String getParameter() {
+			return this.parameter;
 		}
 
 	}

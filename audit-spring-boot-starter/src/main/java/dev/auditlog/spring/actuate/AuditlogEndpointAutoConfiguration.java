@@ -23,8 +23,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 
 /**
- * The {@code auditlog} actuator endpoint. Like every actuator endpoint it is only
- * available once included in {@code management.endpoints.web.exposure.include}, and
+ * The {@code auditlog} actuator endpoint and, when it is exposed over HTTP, its web
+ * extension, which answers bad input with {@code 400} naming the parameter. Like every
+ * actuator endpoint it is only available once included in
+ * {@code management.endpoints.web.exposure.include}, and
  * {@code management.endpoint.auditlog.access} limits what it offers.
  * {@code management.endpoint.auditlog.show-values} decides who is shown values; when the
  * endpoint is exposed over HTTP without Spring Security, one warning says so at startup.
@@ -51,6 +53,14 @@ public final class AuditlogEndpointAutoConfiguration {
 			AuditlogEndpointProperties endpointProperties) {
 		return new AuditlogEndpoint(auditLog, repository, endpointProperties.getShowValues(),
 				endpointProperties.getRoles());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(AuditlogEndpoint.class)
+	@ConditionalOnAvailableEndpoint(exposure = EndpointExposure.WEB)
+	AuditlogEndpointWebExtension auditlogEndpointWebExtension(AuditlogEndpoint auditlogEndpoint) {
+		return new AuditlogEndpointWebExtension(auditlogEndpoint);
 	}
 
 	@Bean

@@ -20,7 +20,6 @@ import dev.auditlog.spring.actuate.AuditlogEndpoint.ValuesNotShownException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
-import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 
 /**
  * The history questions of the {@link AuditlogEndpoint}: an object's state at an instant
@@ -98,8 +97,8 @@ final class HistoryOperations {
 		}
 	}
 
-	static WebEndpointResponse<OperationResponseBody> state(AuditLog auditLog, boolean shown, @Nullable String model,
-			@Nullable String objectPk, @Nullable String at) {
+	static StateDescriptor state(AuditLog auditLog, boolean shown, @Nullable String model, @Nullable String objectPk,
+			@Nullable String at) {
 		String modelName = required("model", AuditlogEndpoint.notBlank("model", model));
 		String pk = required("objectPk", AuditlogEndpoint.notBlank("objectPk", objectPk));
 		Instant instant = required("at", AuditlogEndpoint.instant("at", at));
@@ -110,19 +109,16 @@ final class HistoryOperations {
 		catch (IllegalArgumentException ex) {
 			throw new BadParameterException("model", "model: " + ex.getMessage());
 		}
-		return new WebEndpointResponse<>(StateDescriptor.of(state, shown));
+		return StateDescriptor.of(state, shown);
 	}
 
-	static WebEndpointResponse<OperationResponseBody> diff(AuditLog auditLog, boolean shown, @Nullable String model,
-			@Nullable String objectPk, @Nullable String from, @Nullable String to) {
+	static DiffDescriptor diff(AuditLog auditLog, boolean shown, @Nullable String model, @Nullable String objectPk,
+			@Nullable String from, @Nullable String to) {
 		String modelName = required("model", AuditlogEndpoint.notBlank("model", model));
 		String pk = required("objectPk", AuditlogEndpoint.notBlank("objectPk", objectPk));
 		Instant fromInstant = required("from", AuditlogEndpoint.instant("from", from));
 		Instant toInstant = required("to", AuditlogEndpoint.instant("to", to));
-		if (fromInstant.isAfter(toInstant)) {
-			throw new BadParameterException("from",
-					"from (" + fromInstant + ") must not be after to (" + toInstant + ")");
-		}
+		AuditlogEndpoint.requireOrdered(fromInstant, toInstant);
 		ObjectDiff diff;
 		try {
 			diff = auditLog.diff(modelName, pk, fromInstant, toInstant);
@@ -136,9 +132,8 @@ final class HistoryOperations {
 			values.forEach((value) -> shownValues.add(shown ? value : masked(value)));
 			changes.put(field, shownValues);
 		});
-		return new WebEndpointResponse<>(new DiffDescriptor(diff.from().model(), diff.from().objectPk(),
-				fromInstant.toString(), toInstant.toString(), diff.from().status().name(), diff.to().status().name(),
-				diff.complete(), changes));
+		return new DiffDescriptor(diff.from().model(), diff.from().objectPk(), fromInstant.toString(),
+				toInstant.toString(), diff.from().status().name(), diff.to().status().name(), diff.complete(), changes);
 	}
 
 	private static <T> T required(String parameter, @Nullable T value) {

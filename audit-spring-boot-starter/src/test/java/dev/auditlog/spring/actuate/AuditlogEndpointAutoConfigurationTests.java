@@ -36,6 +36,30 @@ class AuditlogEndpointAutoConfigurationTests {
 	}
 
 	@Test
+	void hasTheWebExtensionWhenExposedOverHttp() {
+		this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=auditlog")
+			.run((context) -> assertThat(context).hasSingleBean(AuditlogEndpointWebExtension.class));
+	}
+
+	@Test
+	void hasNoWebExtensionWhenExposedOnlyOverJmx() {
+		this.contextRunner
+			.withPropertyValues("spring.jmx.enabled=true", "management.endpoints.jmx.exposure.include=auditlog")
+			.run((context) -> assertThat(context).hasSingleBean(AuditlogEndpoint.class)
+				.doesNotHaveBean(AuditlogEndpointWebExtension.class));
+	}
+
+	@Test
+	void backsOffWhenTheApplicationDeclaresItsOwnWebExtension() {
+		this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=auditlog")
+			.withBean("ownWebExtension", AuditlogEndpointWebExtension.class,
+					() -> new AuditlogEndpointWebExtension(
+							new AuditlogEndpoint(new RecordingAuditLog(), new RecordingRepository())))
+			.run((context) -> assertThat(context).hasSingleBean(AuditlogEndpointWebExtension.class)
+				.hasBean("ownWebExtension"));
+	}
+
+	@Test
 	void hasNoEndpointWhenItsAccessIsNone() {
 		this.contextRunner
 			.withPropertyValues("management.endpoints.web.exposure.include=auditlog",
@@ -68,9 +92,12 @@ class AuditlogEndpointAutoConfigurationTests {
 	void backsOffWhenTheApplicationDeclaresItsOwnEndpoint() {
 		this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=auditlog")
 			.withUserConfiguration(OwnEndpointConfiguration.class)
-			.run((context) -> assertThat(context).hasSingleBean(AuditlogEndpoint.class)
-				.getBean(AuditlogEndpoint.class)
-				.isSameAs(context.getBean(OwnEndpointConfiguration.class).endpoint));
+			.run((context) -> {
+				assertThat(context).hasSingleBean(AuditlogEndpoint.class)
+					.getBean(AuditlogEndpoint.class)
+					.isSameAs(context.getBean(OwnEndpointConfiguration.class).endpoint);
+				assertThat(context).hasSingleBean(AuditlogEndpointWebExtension.class);
+			});
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -21,7 +21,7 @@ import dev.auditlog.core.LogEntryQuery;
 import dev.auditlog.core.ValueChange;
 import dev.auditlog.spring.actuate.AuditlogEndpoint.EntriesDescriptor;
 import dev.auditlog.spring.actuate.AuditlogEndpoint.EntryDescriptor;
-import dev.auditlog.spring.actuate.AuditlogEndpoint.ErrorDescriptor;
+import dev.auditlog.spring.actuate.AuditlogEndpointWebExtension.ErrorDescriptor;
 import dev.auditlog.spring.actuate.AuditlogEndpoint.FlushDescriptor;
 import dev.auditlog.spring.actuate.AuditlogEndpoint.SummaryDescriptor;
 import dev.auditlog.spring.query.LogEntryRepository;
@@ -31,12 +31,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.actuate.endpoint.Show;
+import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
+import org.springframework.boot.actuate.endpoint.web.annotation.EndpointWebExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Tests for {@link AuditlogEndpoint}: how parameters become a query, and the answers to
@@ -65,10 +70,10 @@ class AuditlogEndpointTests {
 
 	private final RecordingRepository repository = new RecordingRepository();
 
-	private final AuditlogEndpoint endpoint = new AuditlogEndpoint(this.auditLog, this.repository);
+	private final AuditlogEndpointWebExtension endpoint = web(new AuditlogEndpoint(this.auditLog, this.repository));
 
-	private final AuditlogEndpoint clocked = new AuditlogEndpoint(this.auditLog, this.repository,
-			Clock.fixed(NOW, ZoneOffset.UTC));
+	private final AuditlogEndpointWebExtension clocked = web(
+			new AuditlogEndpoint(this.auditLog, this.repository, Clock.fixed(NOW, ZoneOffset.UTC)));
 
 	@Test
 	void defaultsToTheFirstPageOfFifty() {
@@ -117,7 +122,8 @@ class AuditlogEndpointTests {
 
 	@Test
 	void showValuesNeverMasksEveryValueEvenForAnAuthenticatedCaller() {
-		AuditlogEndpoint never = new AuditlogEndpoint(this.auditLog, this.repository, Show.NEVER, Set.of());
+		AuditlogEndpointWebExtension never = web(
+				new AuditlogEndpoint(this.auditLog, this.repository, Show.NEVER, Set.of()));
 		this.auditLog.found = entry(5L);
 		EntryDescriptor json = (EntryDescriptor) never.entry(AUTHENTICATED, "5", null, null).getBody();
 		assertThat(json.id()).isEqualTo(5L);
@@ -136,7 +142,8 @@ class AuditlogEndpointTests {
 
 	@Test
 	void showValuesAlwaysShowsValuesToAnyone() {
-		AuditlogEndpoint always = new AuditlogEndpoint(this.auditLog, this.repository, Show.ALWAYS, Set.of());
+		AuditlogEndpointWebExtension always = web(
+				new AuditlogEndpoint(this.auditLog, this.repository, Show.ALWAYS, Set.of()));
 		this.auditLog.found = entry(5L);
 		EntryDescriptor json = (EntryDescriptor) always.entry(SecurityContext.NONE, "5", null, null).getBody();
 		assertThat(json.changesText()).isEqualTo("unitPrice: 12.50 → 13.00");
@@ -145,8 +152,8 @@ class AuditlogEndpointTests {
 
 	@Test
 	void whenAuthorizedNeedsOneOfTheRoles() {
-		AuditlogEndpoint auditors = new AuditlogEndpoint(this.auditLog, this.repository, Show.WHEN_AUTHORIZED,
-				Set.of("AUDITOR"));
+		AuditlogEndpointWebExtension auditors = web(
+				new AuditlogEndpoint(this.auditLog, this.repository, Show.WHEN_AUTHORIZED, Set.of("AUDITOR")));
 		this.auditLog.found = entry(5L);
 		SecurityContext user = new SecurityContext() {
 
@@ -279,6 +286,57 @@ class AuditlogEndpointTests {
 		assertBadRequest(this.endpoint.delete("2205-01-01"), "before");
 		assertBadRequest(this.endpoint.delete("+999999999-12-31T23:59:59Z"), "before");
 		assertThat(this.auditLog.flushedBefore).isNull();
+	}
+
+	@Test
+	void theEndpointAnswersRecordsAndLeavesStatusesToTheWebExtension() {
+		AuditlogEndpoint neutral = new AuditlogEndpoint(this.auditLog, this.repository);
+		this.auditLog.page = new LogEntryPage(List.of(entry(5L)), null);
+		assertThat(
+				neutral.entries(AUTHENTICATED, null, null, null, null, null, null, null, null, null, null, null, null)
+					.entries())
+			.extracting(EntryDescriptor::id)
+			.containsExactly(5L);
+		this.auditLog.found = entry(9L);
+		assertThat(neutral.entry(AUTHENTICATED, "9", null, null, null, null, null, null, null))
+			.isInstanceOfSatisfying(EntryDescriptor.class, (json) -> assertThat(json.id()).isEqualTo(9L));
+		this.auditLog.found = null;
+		assertThat(neutral.entry(AUTHENTICATED, "9", null, null, null, null, null, null, null)).isNull();
+	}
+
+	@Test
+	void theEndpointThrowsAnInvalidRequestNamingTheParameter() {
+		AuditlogEndpoint neutral = new AuditlogEndpoint(this.auditLog, this.repository);
+		assertThatExceptionOfType(AuditlogEndpoint.BadParameterException.class)
+			.isThrownBy(() -> neutral.entries(AUTHENTICATED, null, null, null, null, null, null, null, null, "0", null,
+					null, null))
+			.isInstanceOf(InvalidEndpointRequestException.class)
+			.satisfies((ex) -> assertThat(ex.getParameter()).isEqualTo("size"))
+			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(ex.getMessage()))
+			.withMessage("size must be a whole number from 1 to 500 but was '0'");
+		assertThatExceptionOfType(AuditlogEndpoint.BadParameterException.class)
+			.isThrownBy(() -> neutral.entry(AUTHENTICATED, "abc", null, null, null, null, null, null, null))
+			.satisfies((ex) -> assertThat(ex.getParameter()).isEqualTo("id"));
+		assertThatExceptionOfType(AuditlogEndpoint.BadParameterException.class).isThrownBy(() -> neutral.delete(null))
+			.satisfies((ex) -> assertThat(ex.getParameter()).isEqualTo("before"));
+	}
+
+	@Test
+	void theWebExtensionExtendsTheEndpointWithTheSameOperations() throws Exception {
+		assertThat(AuditlogEndpointWebExtension.class.getAnnotation(EndpointWebExtension.class).endpoint())
+			.isEqualTo(AuditlogEndpoint.class);
+		for (java.lang.reflect.Method operation : AuditlogEndpoint.class.getMethods()) {
+			if (operation.isAnnotationPresent(ReadOperation.class)
+					|| operation.isAnnotationPresent(DeleteOperation.class)) {
+				java.lang.reflect.Method web = AuditlogEndpointWebExtension.class.getMethod(operation.getName(),
+						operation.getParameterTypes());
+				assertThat(web.getAnnotations()).as(operation.getName())
+					.extracting(java.lang.annotation.Annotation::annotationType)
+					.containsAll(java.util.Arrays.stream(operation.getAnnotations())
+						.map(java.lang.annotation.Annotation::annotationType)
+						.toList());
+			}
+		}
 	}
 
 	@Test
@@ -416,6 +474,10 @@ class AuditlogEndpointTests {
 			throw new UnsupportedOperationException();
 		}
 
+	}
+
+	private static AuditlogEndpointWebExtension web(AuditlogEndpoint endpoint) {
+		return new AuditlogEndpointWebExtension(endpoint);
 	}
 
 }

@@ -19,7 +19,7 @@ import dev.auditlog.core.ObjectDiff;
 import dev.auditlog.core.ObjectHistory;
 import dev.auditlog.core.ObjectState;
 import dev.auditlog.core.ValueChange;
-import dev.auditlog.spring.actuate.AuditlogEndpoint.ErrorDescriptor;
+import dev.auditlog.spring.actuate.AuditlogEndpointWebExtension.ErrorDescriptor;
 import dev.auditlog.spring.actuate.HistoryOperations.DiffDescriptor;
 import dev.auditlog.spring.actuate.HistoryOperations.StateDescriptor;
 import dev.auditlog.spring.query.LogEntryRepository;
@@ -45,11 +45,11 @@ class HistoryOperationsTests {
 
 	private final HistoryAuditLog auditLog = new HistoryAuditLog();
 
-	private final AuditlogEndpoint endpoint = new AuditlogEndpoint(this.auditLog, new NoRepository(), Show.ALWAYS,
-			Set.of());
+	private final AuditlogEndpointWebExtension endpoint = web(
+			new AuditlogEndpoint(this.auditLog, new NoRepository(), Show.ALWAYS, Set.of()));
 
-	private final AuditlogEndpoint hiding = new AuditlogEndpoint(this.auditLog, new NoRepository(), Show.NEVER,
-			Set.of());
+	private final AuditlogEndpointWebExtension hiding = web(
+			new AuditlogEndpoint(this.auditLog, new NoRepository(), Show.NEVER, Set.of()));
 
 	@Test
 	void stateAnswersTheRebuiltValues() {
@@ -126,18 +126,19 @@ class HistoryOperationsTests {
 		assertThat(entries(this.hiding, "Product", "status", null, null).getStatus()).isEqualTo(200);
 	}
 
-	private static WebEndpointResponse<OperationResponseBody> state(AuditlogEndpoint endpoint, @Nullable String model,
-			@Nullable String objectPk, @Nullable String at) {
+	private static WebEndpointResponse<OperationResponseBody> state(AuditlogEndpointWebExtension endpoint,
+			@Nullable String model, @Nullable String objectPk, @Nullable String at) {
 		return endpoint.entry(ANYONE, "state", null, null, null, null, model, objectPk, at);
 	}
 
-	private static WebEndpointResponse<OperationResponseBody> diff(AuditlogEndpoint endpoint, @Nullable String model,
-			@Nullable String objectPk, @Nullable String from, @Nullable String to) {
+	private static WebEndpointResponse<OperationResponseBody> diff(AuditlogEndpointWebExtension endpoint,
+			@Nullable String model, @Nullable String objectPk, @Nullable String from, @Nullable String to) {
 		return endpoint.entry(ANYONE, "diff", null, null, from, to, model, objectPk, null);
 	}
 
-	private static WebEndpointResponse<OperationResponseBody> entries(AuditlogEndpoint endpoint, @Nullable String model,
-			@Nullable String changed, @Nullable String changedTo, @Nullable String changedFrom) {
+	private static WebEndpointResponse<OperationResponseBody> entries(AuditlogEndpointWebExtension endpoint,
+			@Nullable String model, @Nullable String changed, @Nullable String changedTo,
+			@Nullable String changedFrom) {
 		return endpoint.entries(ANYONE, model, null, null, null, null, null, null, null, null, changed, changedTo,
 				changedFrom);
 	}
@@ -273,6 +274,10 @@ class HistoryOperationsTests {
 			throw new UnsupportedOperationException();
 		}
 
+	}
+
+	private static AuditlogEndpointWebExtension web(AuditlogEndpoint endpoint) {
+		return new AuditlogEndpointWebExtension(endpoint);
 	}
 
 }

@@ -129,9 +129,8 @@ abstract class ShapeScenarios {
 		});
 		assertThat(endpointModels("Party")).containsExactlyInAnyOrder("Person", "Company");
 		assertThat(endpointModels("Asset")).containsExactly("Building");
-		EntriesDescriptor one = (EntriesDescriptor) this.endpoint
-			.entries(SecurityContext.NONE, "Party", "2", null, null, null, null, null, null, null, null, null, null)
-			.getBody();
+		EntriesDescriptor one = this.endpoint.entries(SecurityContext.NONE, "Party", "2", null, null, null, null, null,
+				null, null, null, null, null);
 		assertThat(one.entries()).extracting(EntryDescriptor::model).containsExactly("Company");
 	}
 
@@ -312,9 +311,8 @@ abstract class ShapeScenarios {
 	}
 
 	private List<String> endpointModels(String model) {
-		EntriesDescriptor page = (EntriesDescriptor) this.endpoint
-			.entries(SecurityContext.NONE, model, null, null, null, null, null, null, null, null, null, null, null)
-			.getBody();
+		EntriesDescriptor page = this.endpoint.entries(SecurityContext.NONE, model, null, null, null, null, null, null,
+				null, null, null, null, null);
 		return page.entries().stream().map(EntryDescriptor::model).toList();
 	}
 

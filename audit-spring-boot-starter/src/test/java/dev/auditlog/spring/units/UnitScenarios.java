@@ -13,7 +13,7 @@ import dev.auditlog.core.Changes;
 import dev.auditlog.core.LogEntry;
 import dev.auditlog.core.ValueChange;
 import dev.auditlog.spring.actuate.AuditlogEndpoint;
-import dev.auditlog.spring.actuate.AuditlogEndpoint.ErrorDescriptor;
+import dev.auditlog.spring.actuate.AuditlogEndpoint.BadParameterException;
 import dev.auditlog.spring.query.LogEntryDatabases;
 import dev.auditlog.spring.testdb.TestDatabase;
 import dev.auditlog.spring.units.legacy.LegacyCustomer;
@@ -26,7 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.actuate.endpoint.SecurityContext;
-import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.orm.jpa.EntityManagerFactoryUtils;
@@ -35,6 +34,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
@@ -145,11 +145,10 @@ abstract class UnitScenarios {
 			.withMessageContaining("stands for audited models of several persistence units")
 			.withMessageContaining("EntityManagerFactory 'entityManagerFactory': Booking")
 			.withMessageContaining("EntityManagerFactory 'legacyEntityManagerFactory': LegacyCustomer");
-		WebEndpointResponse<?> response = this.endpoint.entries(SecurityContext.NONE, "Stamped", null, null, null, null,
-				null, null, null, null, null, null, null);
-		assertThat(response.getStatus()).isEqualTo(400);
-		assertThat(response.getBody()).isInstanceOfSatisfying(ErrorDescriptor.class,
-				(error) -> assertThat(error.parameter()).isEqualTo("model"));
+		assertThatExceptionOfType(BadParameterException.class)
+			.isThrownBy(() -> this.endpoint.entries(SecurityContext.NONE, "Stamped", null, null, null, null, null, null,
+					null, null, null, null, null))
+			.satisfies((ex) -> assertThat(ex.getParameter()).isEqualTo("model"));
 	}
 
 	@Test
