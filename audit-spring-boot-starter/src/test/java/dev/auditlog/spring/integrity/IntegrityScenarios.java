@@ -41,6 +41,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -76,6 +78,10 @@ abstract class IntegrityScenarios {
 	static final String KEY = "test-key-of-the-integrity-scenarios-0123456789";
 
 	static final String OTHER_KEY = "another-test-key-after-rotation-0123456789";
+
+	static final int CONCURRENT_WRITERS = 16;
+
+	private static final Logger logger = LoggerFactory.getLogger(IntegrityScenarios.class);
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
@@ -116,7 +122,8 @@ abstract class IntegrityScenarios {
 	String password;
 
 	static void register(TestDatabase database, DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.hikari.maximum-pool-size", () -> "10");
+		// a connection for each concurrent writer and the seal job
+		registry.add("spring.datasource.hikari.maximum-pool-size", () -> Integer.toString(CONCURRENT_WRITERS + 4));
 		registry.add("spring.datasource.hikari.minimum-idle", () -> "1");
 		registry.add("spring.datasource.url", database::url);
 		registry.add("spring.datasource.username", database::username);
@@ -556,16 +563,37 @@ abstract class IntegrityScenarios {
 		}
 	}
 
+	/**
+	 * The issue's bar: 16 threads, each running its transactions with random rollbacks
+	 * and failures after the audit write, while the seal job runs every 100 ms; then the
+	 * log verifies with no problem and every committed entry is in exactly one seal. The
+	 * seed is {@code -Dauditlog.integrity.concurrency-seed} (13 by default) and is named
+	 * in every failure message.
+	 */
 	@Test
 	void concurrentWritersWithRollbacksAndASealJobRaiseNoFalseAlarm() throws Exception {
-		int threads = 4;
-		int transactionsPerThread = 40;
-		long seed = 13;
+		int threads = CONCURRENT_WRITERS;
+		int transactionsPerThread = concurrentTransactionsPerThread();
+		long seed = Long.getLong("auditlog.integrity.concurrency-seed", 13);
 		AtomicInteger committed = new AtomicInteger();
+		AtomicInteger rolledBack = new AtomicInteger();
+		AtomicInteger failed = new AtomicInteger();
+		AtomicInteger sealRuns = new AtomicInteger();
+		List<Throwable> sealFailures = new java.util.concurrent.CopyOnWriteArrayList<>();
 		ScheduledExecutorService sealing = Executors.newSingleThreadScheduledExecutor();
 		ExecutorService writers = Executors.newFixedThreadPool(threads);
+		long began = System.nanoTime();
 		try {
-			sealing.scheduleWithFixedDelay(this.sealer::sealAll, 0, 100, TimeUnit.MILLISECONDS);
+			sealing.scheduleWithFixedDelay(() -> {
+				try {
+					this.sealer.sealAll();
+					sealRuns.incrementAndGet();
+				}
+				catch (RuntimeException | Error ex) {
+					// a scheduled task that throws is never run again: record why
+					sealFailures.add(ex);
+				}
+			}, 0, 100, TimeUnit.MILLISECONDS);
 			List<Future<?>> done = new ArrayList<>();
 			for (int t = 0; t < threads; t++) {
 				Random random = new Random(seed + t);
@@ -590,31 +618,55 @@ abstract class IntegrityScenarios {
 										.addObserver(new Failing());
 								}
 							});
-							if (outcome != 1) {
-								committed.incrementAndGet();
-							}
+							(outcome == 1 ? rolledBack : committed).incrementAndGet();
 						}
 						catch (RuntimeException ex) {
-							assertThat(outcome).as("seed %d thread %d transaction %d", seed, thread, i).isEqualTo(2);
+							assertThat(outcome).as("seed %d thread %d transaction %d: %s", seed, thread, i, ex)
+								.isEqualTo(2);
+							failed.incrementAndGet();
 						}
 					}
 				}));
 			}
 			for (Future<?> future : done) {
-				future.get(120, TimeUnit.SECONDS);
+				future.get(10, TimeUnit.MINUTES);
 			}
-			await().atMost(Duration.ofSeconds(30)).until(() -> this.auditLog.verify(null, null).pending() == 0);
+			await().atMost(Duration.ofSeconds(60)).until(() -> this.auditLog.verify(null, null).pending() == 0);
 		}
 		finally {
 			sealing.shutdownNow();
 			sealing.awaitTermination(30, TimeUnit.SECONDS);
 			writers.shutdownNow();
 		}
-		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM auditlog_logentry", Long.class))
-			.isEqualTo(committed.get());
+		logger.info(
+				"{} threads x {} transactions (seed {}): {} committed, {} rolled back, {} failed after the audit "
+						+ "write, {} seal runs, in {} ms",
+				threads, transactionsPerThread, seed, committed.get(), rolledBack.get(), failed.get(), sealRuns.get(),
+				(System.nanoTime() - began) / 1_000_000);
+		assertThat(sealFailures).as("seed %d: the seal job failed", seed).isEmpty();
+		assertThat(rolledBack.get() + failed.get()).as("seed %d", seed).isPositive();
+		List<Long> entryIds = this.jdbc.queryForList("SELECT id FROM auditlog_logentry ORDER BY id", Long.class);
+		assertThat(entryIds).as("seed %d", seed).hasSize(committed.get());
 		IntegrityReport report = this.auditLog.verify(null, null);
 		assertThat(report.problems()).as("seed %d", seed).isEmpty();
-		assertThat(report.entries()).isEqualTo(committed.get());
+		assertThat(report.valid()).as("seed %d", seed).isTrue();
+		assertThat(report.pending()).as("seed %d", seed).isZero();
+		assertThat(report.entries()).as("seed %d", seed).isEqualTo(committed.get());
+		List<Long> sealIds = this.jdbc.queryForList(
+				"SELECT id FROM auditlog_seal WHERE table_name = 'auditlog_logentry' ORDER BY id", Long.class);
+		assertThat(sealIds).as("seed %d: sealed while written", seed).hasSizeGreaterThan(1);
+		List<Long> sealed = sealIds.stream().flatMap((sealId) -> sealedIds(sealId).stream()).toList();
+		assertThat(sealed).as("seed %d: every committed entry in exactly one seal", seed)
+			.containsExactlyInAnyOrderElementsOf(entryIds);
+	}
+
+	/**
+	 * Return how many transactions each of the {@value #CONCURRENT_WRITERS} writers of
+	 * {@link #concurrentWritersWithRollbacksAndASealJobRaiseNoFalseAlarm()} runs.
+	 * @return the number of transactions per thread
+	 */
+	int concurrentTransactionsPerThread() {
+		return 500;
 	}
 
 	@Test
