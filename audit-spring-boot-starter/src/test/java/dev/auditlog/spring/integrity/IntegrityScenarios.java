@@ -122,9 +122,11 @@ abstract class IntegrityScenarios {
 	String password;
 
 	static void register(TestDatabase database, DynamicPropertyRegistry registry) {
-		// a connection for each concurrent writer and the seal job
-		registry.add("spring.datasource.hikari.maximum-pool-size", () -> Integer.toString(CONCURRENT_WRITERS + 4));
+		// a connection for each concurrent writer, the seal job and the test itself; idle
+		// ones are closed again soon, so the cached context keeps one
+		registry.add("spring.datasource.hikari.maximum-pool-size", () -> Integer.toString(CONCURRENT_WRITERS + 2));
 		registry.add("spring.datasource.hikari.minimum-idle", () -> "1");
+		registry.add("spring.datasource.hikari.idle-timeout", () -> "10000");
 		registry.add("spring.datasource.url", database::url);
 		registry.add("spring.datasource.username", database::username);
 		registry.add("spring.datasource.password", database::password);
