@@ -122,9 +122,9 @@ abstract class IntegrityScenarios {
 	String password;
 
 	static void register(TestDatabase database, DynamicPropertyRegistry registry) {
-		// a connection for each concurrent writer, the seal job and the test itself; idle
+		// a connection for each concurrent writer, the two seal jobs and the test; idle
 		// ones are closed again soon, so the cached context keeps one
-		registry.add("spring.datasource.hikari.maximum-pool-size", () -> Integer.toString(CONCURRENT_WRITERS + 2));
+		registry.add("spring.datasource.hikari.maximum-pool-size", () -> Integer.toString(CONCURRENT_WRITERS + 3));
 		registry.add("spring.datasource.hikari.minimum-idle", () -> "1");
 		registry.add("spring.datasource.hikari.idle-timeout", () -> "10000");
 		registry.add("spring.datasource.url", database::url);
@@ -567,10 +567,11 @@ abstract class IntegrityScenarios {
 
 	/**
 	 * The issue's bar: 16 threads, each running its transactions with random rollbacks
-	 * and failures after the audit write, while the seal job runs every 100 ms; then the
-	 * log verifies with no problem and every committed entry is in exactly one seal. The
-	 * seed is {@code -Dauditlog.integrity.concurrency-seed} (13 by default) and is named
-	 * in every failure message.
+	 * and failures after the audit write, while the seal job runs every 100 ms, in this
+	 * application and in a second instance on the same database; then the log verifies
+	 * with no problem and every committed entry is in exactly one seal. The seed is
+	 * {@code -Dauditlog.integrity.concurrency-seed} (13 by default) and is named in every
+	 * failure message.
 	 */
 	@Test
 	void concurrentWritersWithRollbacksAndASealJobRaiseNoFalseAlarm() throws Exception {
@@ -582,20 +583,26 @@ abstract class IntegrityScenarios {
 		AtomicInteger failed = new AtomicInteger();
 		AtomicInteger sealRuns = new AtomicInteger();
 		List<Throwable> sealFailures = new java.util.concurrent.CopyOnWriteArrayList<>();
-		ScheduledExecutorService sealing = Executors.newSingleThreadScheduledExecutor();
+		// the application's seal job and that of a second instance on the same database
+		LogEntrySealer otherInstance = new LogEntrySealer(this.dataSource, database(),
+				SealKeys.hmac("k1", KEY, Map.of()), Clock.systemUTC(), Duration.ofHours(1), Duration.ofHours(1), 10_000,
+				null);
+		ScheduledExecutorService sealing = Executors.newScheduledThreadPool(2);
 		ExecutorService writers = Executors.newFixedThreadPool(threads);
 		long began = System.nanoTime();
 		try {
-			sealing.scheduleWithFixedDelay(() -> {
-				try {
-					this.sealer.sealAll();
-					sealRuns.incrementAndGet();
-				}
-				catch (RuntimeException | Error ex) {
-					// a scheduled task that throws is never run again: record why
-					sealFailures.add(ex);
-				}
-			}, 0, 100, TimeUnit.MILLISECONDS);
+			for (LogEntrySealer sealer : List.of(this.sealer, otherInstance)) {
+				sealing.scheduleWithFixedDelay(() -> {
+					try {
+						sealer.sealAll();
+						sealRuns.incrementAndGet();
+					}
+					catch (RuntimeException | Error ex) {
+						// a scheduled task that throws is never run again: record why
+						sealFailures.add(ex);
+					}
+				}, 0, 100, TimeUnit.MILLISECONDS);
+			}
 			List<Future<?>> done = new ArrayList<>();
 			for (int t = 0; t < threads; t++) {
 				Random random = new Random(seed + t);
@@ -642,7 +649,7 @@ abstract class IntegrityScenarios {
 		}
 		logger.info(
 				"{} threads x {} transactions (seed {}): {} committed, {} rolled back, {} failed after the audit "
-						+ "write, {} seal runs, in {} ms",
+						+ "write, {} seal runs of two instances, in {} ms",
 				threads, transactionsPerThread, seed, committed.get(), rolledBack.get(), failed.get(), sealRuns.get(),
 				(System.nanoTime() - began) / 1_000_000);
 		assertThat(sealFailures).as("seed %d: the seal job failed", seed).isEmpty();
