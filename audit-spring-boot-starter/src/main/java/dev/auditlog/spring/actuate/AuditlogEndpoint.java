@@ -31,6 +31,7 @@ import dev.auditlog.spring.query.LogEntryRepository;
 import dev.auditlog.spring.query.LogEntrySummary;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.aot.hint.annotation.RegisterReflectionForBinding;
 import org.springframework.boot.actuate.endpoint.Access;
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
@@ -69,6 +70,11 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
  * @see AuditlogEndpointWebExtension
  */
 @Endpoint(id = "auditlog", defaultAccess = Access.READ_ONLY)
+// the answers of entry(...) are typed by their interface only: bind them all for AOT
+@RegisterReflectionForBinding({ AuditlogEndpoint.EntriesDescriptor.class, AuditlogEndpoint.EntryDescriptor.class,
+		AuditlogEndpoint.SummaryDescriptor.class, AuditlogEndpoint.VerifyDescriptor.class,
+		AuditlogEndpoint.ProblemDescriptor.class, AuditlogEndpoint.FlushDescriptor.class,
+		HistoryOperations.StateDescriptor.class, HistoryOperations.DiffDescriptor.class })
 public class AuditlogEndpoint {
 
 	/** The number of days a summary covers when none is given. */

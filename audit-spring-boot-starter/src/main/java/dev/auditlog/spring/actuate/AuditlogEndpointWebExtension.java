@@ -8,6 +8,7 @@ import dev.auditlog.spring.actuate.AuditlogEndpoint.BadParameterException;
 import dev.auditlog.spring.actuate.AuditlogEndpoint.ValuesNotShownException;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.aot.hint.annotation.RegisterReflectionForBinding;
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
@@ -28,6 +29,7 @@ import org.springframework.boot.actuate.endpoint.web.annotation.EndpointWebExten
  * @since 0.1.0
  */
 @EndpointWebExtension(endpoint = AuditlogEndpoint.class)
+@RegisterReflectionForBinding(AuditlogEndpointWebExtension.ErrorDescriptor.class)
 public class AuditlogEndpointWebExtension {
 
 	private static final int STATUS_FORBIDDEN = 403;

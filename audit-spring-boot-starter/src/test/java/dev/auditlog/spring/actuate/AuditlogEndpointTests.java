@@ -31,6 +31,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import org.springframework.aot.hint.RuntimeHints;
+import org.springframework.aot.hint.annotation.ReflectiveRuntimeHintsRegistrar;
+import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 import org.springframework.boot.actuate.endpoint.SecurityContext;
@@ -336,6 +339,22 @@ class AuditlogEndpointTests {
 						.map(java.lang.annotation.Annotation::annotationType)
 						.toList());
 			}
+		}
+	}
+
+	@Test
+	void everyAnswerIsBoundByReflectionAfterAotProcessing() {
+		RuntimeHints hints = new RuntimeHints();
+		new ReflectiveRuntimeHintsRegistrar().registerRuntimeHints(hints, AuditlogEndpoint.class,
+				AuditlogEndpointWebExtension.class);
+		for (Class<?> type : List.of(EntriesDescriptor.class, EntryDescriptor.class, SummaryDescriptor.class,
+				AuditlogEndpoint.VerifyDescriptor.class, AuditlogEndpoint.ProblemDescriptor.class,
+				FlushDescriptor.class, HistoryOperations.StateDescriptor.class, HistoryOperations.DiffDescriptor.class,
+				ErrorDescriptor.class)) {
+			assertThat(RuntimeHintsPredicates.reflection().onType(type)).as(type.getName()).accepts(hints);
+			assertThat(RuntimeHintsPredicates.reflection()
+				.onMethodInvocation(type, type.getRecordComponents()[0].getAccessor().getName())).as(type.getName())
+				.accepts(hints);
 		}
 	}
 
