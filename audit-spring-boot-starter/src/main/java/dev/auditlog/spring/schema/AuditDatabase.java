@@ -1,6 +1,7 @@
 package dev.auditlog.spring.schema;
 
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -14,6 +15,9 @@ import java.util.Map;
 import java.util.WeakHashMap;
 
 import javax.sql.DataSource;
+
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 
 /**
  * The databases the audit tables exist for, with what differs in reading and writing
@@ -122,21 +126,31 @@ public enum AuditDatabase {
 
 	/**
 	 * Return the database of a data source, from the product name of its JDBC metadata,
-	 * read with a connection at the first call for that data source only.
+	 * read at the first call for that data source only (with Spring's
+	 * {@link JdbcUtils#extractDatabaseMetaData}, on the current transaction's connection
+	 * if there is one).
 	 * @param dataSource the data source
 	 * @return the database
-	 * @throws SQLException if no connection can be had
+	 * @throws SQLException if no connection can be had or its metadata cannot be read
 	 * @throws IllegalStateException naming the product for an unsupported database
 	 */
 	public static AuditDatabase of(DataSource dataSource) throws SQLException {
 		AuditDatabase database = detected.get(dataSource);
 		if (database == null) {
-			try (Connection connection = dataSource.getConnection()) {
-				database = of(connection);
-			}
+			database = ofProductName(productName(dataSource));
 			detected.put(dataSource, database);
 		}
 		return database;
+	}
+
+	private static String productName(DataSource dataSource) throws SQLException {
+		try {
+			return JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
+		}
+		catch (MetaDataAccessException ex) {
+			throw (ex.getCause() instanceof SQLException cause) ? cause
+					: new SQLException("Could not read the database's product name: " + ex.getMessage(), ex);
+		}
 	}
 
 	/**
