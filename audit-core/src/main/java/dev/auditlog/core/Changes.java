@@ -33,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class Changes {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	private static final JsonMapper JSON = AuditJson.mapper();
 
 	private static final Changes EMPTY = new Changes(Map.of(), DisplayRules.DEFAULT, Map.of());
 

@@ -3,6 +3,7 @@ package dev.auditlog.diff;
 import java.util.List;
 import java.util.Map;
 
+import dev.auditlog.core.AuditJson;
 import dev.auditlog.core.CanonicalJson;
 import dev.auditlog.core.FkRepresentation;
 import dev.auditlog.core.Masker;
@@ -30,7 +31,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class NestedValues {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	private static final JsonMapper JSON = AuditJson.mapper();
 
 	private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 

@@ -1,14 +1,15 @@
 package dev.auditlog.spring.events;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import java.util.Objects;
 
 import javax.sql.DataSource;
 
 import dev.auditlog.core.AuditContext;
+import dev.auditlog.core.AuditJson;
 import dev.auditlog.core.ClientAddress;
 import dev.auditlog.core.StoredJson;
 import dev.auditlog.core.StoredText;
@@ -17,7 +18,6 @@ import dev.auditlog.spring.schema.AuditDatabase;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -39,8 +39,6 @@ public final class AuditEventStore {
 
 	private final JdbcTemplate jdbc;
 
-	private final JsonMapper json;
-
 	private final Clock clock;
 
 	private final AuditDatabase database;
@@ -57,29 +55,29 @@ public final class AuditEventStore {
 	 * Create a store on the given database that cuts string values in the data after
 	 * 65,536 characters.
 	 * @param dataSource the database holding {@code auditlog_event}
-	 * @param json writes the event data
 	 * @param clock the time of events recorded now
+	 * @since 0.2.0
 	 */
-	public AuditEventStore(DataSource dataSource, JsonMapper json, Clock clock) {
-		this(dataSource, json, clock, 65_536);
+	public AuditEventStore(DataSource dataSource, Clock clock) {
+		this(dataSource, clock, 65_536);
 	}
 
 	/**
 	 * Create a store on the given database.
 	 * @param dataSource the database holding {@code auditlog_event}
-	 * @param json writes the event data
 	 * @param clock the time of events recorded now
 	 * @param maxValueLength the number of characters after which a string value in the
 	 * data is cut with a marker (at least 64)
+	 * @since 0.2.0
 	 */
-	public AuditEventStore(DataSource dataSource, JsonMapper json, Clock clock, int maxValueLength) {
-		this(dataSource, json, clock, maxValueLength, false);
+	public AuditEventStore(DataSource dataSource, Clock clock, int maxValueLength) {
+		this(dataSource, clock, maxValueLength, false);
 	}
 
 	/**
-	 * Create a store on the given database.
+	 * Create a store on the given database. The data is written as JSON by the audit
+	 * log's own {@link AuditJson mapper}.
 	 * @param dataSource the database holding {@code auditlog_event}
-	 * @param json writes the event data
 	 * @param clock the time of events recorded now
 	 * @param maxValueLength the number of characters after which a string value in the
 	 * data is cut with a marker (at least 64)
@@ -87,17 +85,66 @@ public final class AuditEventStore {
 	 * content hash} in {@code hash} (with {@code auditlog.integrity.enabled})
 	 * @since 0.2.0
 	 */
-	public AuditEventStore(DataSource dataSource, JsonMapper json, Clock clock, int maxValueLength, boolean hashing) {
+	public AuditEventStore(DataSource dataSource, Clock clock, int maxValueLength, boolean hashing) {
 		this.maxValueLength = maxValueLength;
 		this.hashing = hashing;
 		this.jdbc = new JdbcTemplate(dataSource);
-		this.json = json;
 		this.clock = clock;
-		this.database = Objects
-			.requireNonNull(this.jdbc.execute((ConnectionCallback<AuditDatabase>) AuditDatabase::of));
+		try {
+			this.database = AuditDatabase.of(dataSource);
+		}
+		catch (SQLException ex) {
+			throw this.jdbc.getExceptionTranslator().translate("detecting the database", null, ex);
+		}
 		this.insert = "INSERT INTO auditlog_event (timestamp, principal, type, remote_addr, cid, data"
 				+ (hashing ? ", hash" : "") + ") VALUES (?, ?, ?, ?, ?, " + this.database.jsonParameter()
 				+ (hashing ? ", ?)" : ")");
+	}
+
+	/**
+	 * Create a store on the given database that cuts string values in the data after
+	 * 65,536 characters.
+	 * @param dataSource the database holding {@code auditlog_event}
+	 * @param json ignored: the data is written by the audit log's own mapper
+	 * @param clock the time of events recorded now
+	 * @deprecated since 0.2.0 for removal: the stored JSON no longer depends on the
+	 * application's mapper; use {@link #AuditEventStore(DataSource, Clock)}
+	 */
+	@Deprecated(since = "0.2.0", forRemoval = true)
+	public AuditEventStore(DataSource dataSource, JsonMapper json, Clock clock) {
+		this(dataSource, clock);
+	}
+
+	/**
+	 * Create a store on the given database.
+	 * @param dataSource the database holding {@code auditlog_event}
+	 * @param json ignored: the data is written by the audit log's own mapper
+	 * @param clock the time of events recorded now
+	 * @param maxValueLength the number of characters after which a string value in the
+	 * data is cut with a marker (at least 64)
+	 * @deprecated since 0.2.0 for removal: the stored JSON no longer depends on the
+	 * application's mapper; use {@link #AuditEventStore(DataSource, Clock, int)}
+	 */
+	@Deprecated(since = "0.2.0", forRemoval = true)
+	public AuditEventStore(DataSource dataSource, JsonMapper json, Clock clock, int maxValueLength) {
+		this(dataSource, clock, maxValueLength);
+	}
+
+	/**
+	 * Create a store on the given database.
+	 * @param dataSource the database holding {@code auditlog_event}
+	 * @param json ignored: the data is written by the audit log's own mapper
+	 * @param clock the time of events recorded now
+	 * @param maxValueLength the number of characters after which a string value in the
+	 * data is cut with a marker (at least 64)
+	 * @param hashing whether each event is written with its {@linkplain EntryHashes#event
+	 * content hash} in {@code hash} (with {@code auditlog.integrity.enabled})
+	 * @deprecated since 0.2.0 for removal: the stored JSON no longer depends on the
+	 * application's mapper; use {@link #AuditEventStore(DataSource, Clock, int, boolean)}
+	 */
+	@Deprecated(since = "0.2.0", forRemoval = true)
+	public AuditEventStore(DataSource dataSource, JsonMapper json, Clock clock, int maxValueLength, boolean hashing) {
+		this(dataSource, clock, maxValueLength, hashing);
 	}
 
 	/**
@@ -120,7 +167,7 @@ public final class AuditEventStore {
 					StoredText.COLUMN_LENGTH);
 			String storedAddress = ClientAddress.normalize(remoteAddr);
 			String storedCid = StoredText.fitNullable(AuditContext.cid(), StoredText.COLUMN_LENGTH);
-			String storedData = data.isEmpty() ? null : this.json.writeValueAsString(plain);
+			String storedData = data.isEmpty() ? null : AuditJson.mapper().writeValueAsString(plain);
 			Object storedTimestamp = this.database.timestamp(timestamp);
 			if (this.hashing) {
 				// the instant as stored: microseconds

@@ -8,7 +8,6 @@ import dev.auditlog.spring.ActorResolution;
 import dev.auditlog.spring.AuditlogAutoConfiguration;
 import dev.auditlog.spring.AuditlogProperties;
 import dev.auditlog.spring.integrity.AuditlogIntegrityProperties;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
@@ -49,11 +48,10 @@ public final class AuditlogEventsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	AuditEventStore auditlogEventStore(DataSource dataSource, ObjectProvider<JsonMapper> jsonMapper,
-			ObjectProvider<Clock> clock, ObjectProvider<AuditlogProperties> properties,
-			ObjectProvider<AuditlogIntegrityProperties> integrity, ConfigurableBeanFactory beanFactory) {
-		AuditEventStore store = new AuditEventStore(dataSource, jsonMapper.getIfAvailable(JsonMapper::new),
-				clock.getIfAvailable(Clock::systemUTC),
+	AuditEventStore auditlogEventStore(DataSource dataSource, ObjectProvider<Clock> clock,
+			ObjectProvider<AuditlogProperties> properties, ObjectProvider<AuditlogIntegrityProperties> integrity,
+			ConfigurableBeanFactory beanFactory) {
+		AuditEventStore store = new AuditEventStore(dataSource, clock.getIfAvailable(Clock::systemUTC),
 				properties.getIfAvailable(AuditlogProperties::new).getMaxValueLength(),
 				integrity.getIfAvailable(AuditlogIntegrityProperties::new).isEnabled());
 		// Micrometer is optional: nothing of it is loaded without it
@@ -75,8 +73,8 @@ public final class AuditlogEventsAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean(AuditEventRepository.class)
 		JdbcAuditEventRepository auditlogEventRepository(AuditEventStore auditlogEventStore,
-				ObjectProvider<JsonMapper> jsonMapper, ObjectProvider<ActorResolution> actorResolution) {
-			return new JdbcAuditEventRepository(auditlogEventStore, jsonMapper.getIfAvailable(JsonMapper::new),
+				ObjectProvider<ActorResolution> actorResolution) {
+			return new JdbcAuditEventRepository(auditlogEventStore,
 					actorResolution.getIfAvailable(() -> new ActorResolution(() -> null)));
 		}
 

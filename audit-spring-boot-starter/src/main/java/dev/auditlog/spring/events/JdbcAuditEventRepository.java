@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.auditlog.core.AuditContext;
+import dev.auditlog.core.AuditJson;
 import dev.auditlog.core.StoredText;
 import dev.auditlog.spring.ActorResolution;
 import org.jspecify.annotations.Nullable;
@@ -53,30 +54,55 @@ public class JdbcAuditEventRepository implements AuditEventRepository {
 			"org.springframework.security.core.context.SecurityContextHolder",
 			JdbcAuditEventRepository.class.getClassLoader());
 
-	private final JsonMapper json;
-
 	private final ActorResolution actorResolution;
 
 	/**
 	 * Create a repository over the given store that records events naming no one as
 	 * {@value AuditEventStore#ANONYMOUS}.
 	 * @param store writes to {@code auditlog_event}
-	 * @param json reads the event data
+	 * @since 0.2.0
 	 */
+	public JdbcAuditEventRepository(AuditEventStore store) {
+		this(store, new ActorResolution(() -> null));
+	}
+
+	/**
+	 * Create a repository over the given store. The event data is read by the audit log's
+	 * own {@link AuditJson mapper}, which wrote it.
+	 * @param store writes to {@code auditlog_event}
+	 * @param actorResolution decides the principal of events that name no one
+	 * @since 0.2.0
+	 */
+	public JdbcAuditEventRepository(AuditEventStore store, ActorResolution actorResolution) {
+		this.store = store;
+		this.actorResolution = actorResolution;
+	}
+
+	/**
+	 * Create a repository over the given store that records events naming no one as
+	 * {@value AuditEventStore#ANONYMOUS}.
+	 * @param store writes to {@code auditlog_event}
+	 * @param json ignored: the data is read by the audit log's own mapper
+	 * @deprecated since 0.2.0 for removal: the stored JSON no longer depends on the
+	 * application's mapper; use {@link #JdbcAuditEventRepository(AuditEventStore)}
+	 */
+	@Deprecated(since = "0.2.0", forRemoval = true)
 	public JdbcAuditEventRepository(AuditEventStore store, JsonMapper json) {
-		this(store, json, new ActorResolution(() -> null));
+		this(store);
 	}
 
 	/**
 	 * Create a repository over the given store.
 	 * @param store writes to {@code auditlog_event}
-	 * @param json reads the event data
+	 * @param json ignored: the data is read by the audit log's own mapper
 	 * @param actorResolution decides the principal of events that name no one
+	 * @deprecated since 0.2.0 for removal: the stored JSON no longer depends on the
+	 * application's mapper; use
+	 * {@link #JdbcAuditEventRepository(AuditEventStore, ActorResolution)}
 	 */
+	@Deprecated(since = "0.2.0", forRemoval = true)
 	public JdbcAuditEventRepository(AuditEventStore store, JsonMapper json, ActorResolution actorResolution) {
-		this.store = store;
-		this.json = json;
-		this.actorResolution = actorResolution;
+		this(store, actorResolution);
 	}
 
 	@Override
@@ -120,7 +146,7 @@ public class JdbcAuditEventRepository implements AuditEventRepository {
 		String data = rs.getString(4);
 		Map<String, Object> values = new LinkedHashMap<>();
 		if (data != null) {
-			values.putAll(this.json.readValue(data, DATA));
+			values.putAll(AuditJson.mapper().readValue(data, DATA));
 		}
 		// where the event came from, which Spring Boot's AuditEvent has no field for
 		putIfAbsent(values, "remoteAddr", rs.getString(5));

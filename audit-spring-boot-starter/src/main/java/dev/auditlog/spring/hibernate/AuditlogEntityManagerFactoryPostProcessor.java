@@ -154,8 +154,10 @@ final class AuditlogEntityManagerFactoryPostProcessor implements BeanPostProcess
 			if (!models.all().isEmpty()) {
 				prepareDatabase(beanName, models, sessionFactory, dataSource, properties);
 			}
-			AuditDatabase database = LogEntryWriter.databaseOf(sessionFactory.getJdbcServices().getDialect());
-			Supplier<LogEntryRecorder> recorder = SingletonSupplier.of(() -> recorder(properties, database));
+			// detected when the first change is recorded, so once for the unit: a unit
+			// without audited entities may be on any database
+			Supplier<LogEntryRecorder> recorder = SingletonSupplier
+				.of(() -> recorder(properties, UnitDatabases.databaseOf(beanName, sessionFactory, dataSource)));
 			AuditEventListener listener = new AuditEventListener(models, recorder, properties.isSquash(),
 					properties.getWriteChunkSize());
 			this.registrations.put(sessionFactory,
@@ -192,12 +194,14 @@ final class AuditlogEntityManagerFactoryPostProcessor implements BeanPostProcess
 
 	private LogEntryRecorder recorder(AuditlogProperties properties, AuditDatabase database) {
 		Collaborators with = this.collaborators;
-		JsonMapper json = with.json().getIfAvailable(JsonMapper::new);
+		JsonMapper application = with.json().getIfAvailable();
 		return new LogEntryRecorder(with.detector().getObject(), with.formatter().getObject(),
 				Objects.requireNonNull(this.events), with.actors().getObject(),
 				with.additionalData().orderedStream().toList(), with.writer().getObject(), database,
 				properties.getOnError(), with.clock().getIfAvailable(Clock::systemUTC),
-				new StorableValues(json, properties.getMaxValueLength()), metrics(database));
+				new StorableValues((application != null) ? application.registeredModules() : List.of(),
+						properties.getMaxValueLength()),
+				metrics(database));
 	}
 
 	/**
@@ -223,7 +227,8 @@ final class AuditlogEntityManagerFactoryPostProcessor implements BeanPostProcess
 	 * @param additionalData what adds data to each entry
 	 * @param writer writes the entries
 	 * @param clock when an entry was made
-	 * @param json turns additional data into JSON
+	 * @param json the application's mapper, whose modules turn its objects in additional
+	 * data into JSON (the stored JSON itself is written by the audit log's own mapper)
 	 */
 	record Collaborators(ObjectProvider<AuditlogProperties> properties, ObjectProvider<ChangeDetector> detector,
 			ObjectProvider<ValueFormatter> formatter, ObjectProvider<ActorResolution> actors,

@@ -57,10 +57,8 @@ public final class AuditlogHibernateAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(AuditEntryWriter.class)
-	AuditEntryWriter auditEntryWriter(ObjectProvider<JsonMapper> json,
-			ObjectProvider<AuditlogIntegrityProperties> integrity) {
-		return new JdbcAuditEntryWriter(json.getIfAvailable(JsonMapper::new),
-				integrity.getIfAvailable(AuditlogIntegrityProperties::new).isEnabled());
+	AuditEntryWriter auditEntryWriter(ObjectProvider<AuditlogIntegrityProperties> integrity) {
+		return new JdbcAuditEntryWriter(integrity.getIfAvailable(AuditlogIntegrityProperties::new).isEnabled());
 	}
 
 	@Bean

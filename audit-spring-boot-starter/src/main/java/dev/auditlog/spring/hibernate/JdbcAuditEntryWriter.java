@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import dev.auditlog.core.AuditJson;
 import dev.auditlog.core.LogEntry;
 import dev.auditlog.spring.schema.AuditDatabase;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,16 +32,29 @@ public final class JdbcAuditEntryWriter implements AuditEntryWriter {
 	private final Map<AuditDatabase, LogEntryWriter> writers = new EnumMap<>(AuditDatabase.class);
 
 	/**
-	 * Create the writer.
-	 * @param json writes the JSON columns (additional and serialized data, already plain
-	 * JSON values)
+	 * Create the writer. The JSON columns are written by the audit log's own
+	 * {@link AuditJson mapper}, whatever the application's Jackson configuration.
 	 * @param hashing whether each entry is written with its content hash
 	 * ({@code auditlog.integrity.enabled})
+	 * @since 0.2.0
 	 */
-	public JdbcAuditEntryWriter(JsonMapper json, boolean hashing) {
+	public JdbcAuditEntryWriter(boolean hashing) {
 		for (AuditDatabase database : AuditDatabase.values()) {
-			this.writers.put(database, new LogEntryWriter(database, json, hashing));
+			this.writers.put(database, new LogEntryWriter(database, hashing));
 		}
+	}
+
+	/**
+	 * Create the writer.
+	 * @param json ignored: the JSON columns are written by the audit log's own mapper
+	 * @param hashing whether each entry is written with its content hash
+	 * ({@code auditlog.integrity.enabled})
+	 * @deprecated since 0.2.0 for removal: the stored JSON no longer depends on the
+	 * application's mapper; use {@link #JdbcAuditEntryWriter(boolean)}
+	 */
+	@Deprecated(since = "0.2.0", forRemoval = true)
+	public JdbcAuditEntryWriter(JsonMapper json, boolean hashing) {
+		this(hashing);
 	}
 
 	@Override

@@ -11,18 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 
+import dev.auditlog.core.AuditJson;
 import dev.auditlog.core.LogEntry;
 import dev.auditlog.spring.integrity.EntryHashes;
 import dev.auditlog.spring.schema.AuditDatabase;
-import org.hibernate.dialect.Dialect;
-import org.hibernate.dialect.H2Dialect;
-import org.hibernate.dialect.MariaDBDialect;
-import org.hibernate.dialect.MySQLDialect;
-import org.hibernate.dialect.PostgreSQLDialect;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.util.ClassUtils;
 
@@ -61,8 +56,6 @@ final class LogEntryWriter {
 
 	private final AuditDatabase database;
 
-	private final JsonMapper json;
-
 	private final String row;
 
 	private final String columns;
@@ -71,20 +64,19 @@ final class LogEntryWriter {
 
 	private final boolean hashing;
 
-	LogEntryWriter(AuditDatabase database, JsonMapper json) {
-		this(database, json, false);
+	LogEntryWriter(AuditDatabase database) {
+		this(database, false);
 	}
 
 	/**
-	 * Create a writer.
+	 * Create a writer. The JSON columns are written by the audit log's own
+	 * {@link AuditJson mapper}.
 	 * @param database the database written to
-	 * @param json writes the JSON columns
 	 * @param hashing whether each entry is written with its {@linkplain EntryHashes
 	 * content hash} ({@code auditlog.integrity.enabled})
 	 */
-	LogEntryWriter(AuditDatabase database, JsonMapper json, boolean hashing) {
+	LogEntryWriter(AuditDatabase database, boolean hashing) {
 		this.database = database;
-		this.json = json;
 		this.hashing = hashing;
 		String value = database.jsonParameter();
 		this.row = "(?, ?, ?, ?, ?, ?, " + value + ", " + value + ", " + value + ", ?, ?, ?" + (hashing ? ", ?)" : ")");
@@ -205,7 +197,7 @@ final class LogEntryWriter {
 	}
 
 	private @Nullable String toJson(@Nullable Map<String, @Nullable Object> data) {
-		return (data != null) ? this.json.writeValueAsString(data) : null;
+		return (data != null) ? AuditJson.mapper().writeValueAsString(data) : null;
 	}
 
 	/**
@@ -226,20 +218,6 @@ final class LogEntryWriter {
 			return (text != null) ? text.length() : 0;
 		}
 
-	}
-
-	static AuditDatabase databaseOf(Dialect dialect) {
-		if (dialect instanceof PostgreSQLDialect) {
-			return AuditDatabase.POSTGRESQL;
-		}
-		if (dialect instanceof MariaDBDialect || dialect instanceof MySQLDialect) {
-			return AuditDatabase.MARIADB;
-		}
-		if (dialect instanceof H2Dialect) {
-			return AuditDatabase.H2;
-		}
-		throw new IllegalStateException("The audit log supports PostgreSQL, MariaDB/MySQL and H2, not the database of "
-				+ dialect.getClass().getName());
 	}
 
 }

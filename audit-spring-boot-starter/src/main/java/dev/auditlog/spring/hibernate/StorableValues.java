@@ -3,6 +3,7 @@ package dev.auditlog.spring.hibernate;
 import java.util.List;
 import java.util.Map;
 
+import dev.auditlog.core.AuditJson;
 import dev.auditlog.core.Changes;
 import dev.auditlog.core.CollectionChange;
 import dev.auditlog.core.FieldChange;
@@ -12,8 +13,7 @@ import dev.auditlog.core.ValueChange;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.core.StreamWriteConstraints;
-import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.JacksonModule;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -37,24 +37,20 @@ final class StorableValues {
 
 	private final int maxValueLength;
 
-	StorableValues(JsonMapper json, int maxValueLength) {
-		this.json = limited(json);
-		this.maxValueLength = maxValueLength;
-	}
-
 	/**
-	 * Return a mapper with the application's modules whose writing stops at a nesting
-	 * depth far below what a thread's stack holds: an object graph with a cycle then
-	 * fails with an exception instead of overflowing the stack (which, while Jackson
-	 * builds its error, can leave one of its classes unusable for the rest of the JVM's
-	 * life).
+	 * Create the values.
+	 * @param modules the application's Jackson modules, with which its objects in the
+	 * data are turned into JSON; the rest of its Jackson configuration
+	 * ({@code spring.jackson.*}) is not used
+	 * @param maxValueLength the most code units of one string
 	 */
-	private static JsonMapper limited(JsonMapper json) {
-		JsonFactory factory = json.tokenStreamFactory()
-			.rebuild()
-			.streamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(2 * StoredJson.MAX_DEPTH).build())
-			.build();
-		return JsonMapper.builder(factory).addModules(json.registeredModules()).build();
+	StorableValues(Iterable<? extends JacksonModule> modules, int maxValueLength) {
+		// the writing stops at a nesting depth far below what a thread's stack holds: an
+		// object graph with a cycle then fails with an exception instead of overflowing
+		// the stack (which, while Jackson builds its error, can leave one of its classes
+		// unusable for the rest of the JVM's life)
+		this.json = AuditJson.converter(modules, 2 * StoredJson.MAX_DEPTH);
+		this.maxValueLength = maxValueLength;
 	}
 
 	/**

@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 
 import dev.auditlog.spring.InvalidAuditDatabaseException;
 import dev.auditlog.spring.hibernate.AuditlogEntityManagerFactoryPostProcessor.Registration;
+import dev.auditlog.spring.schema.AuditDatabase;
 import dev.auditlog.spring.schema.AuditlogSchemaMigration;
 import org.hibernate.engine.jdbc.connections.spi.ConnectionProvider;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
@@ -61,9 +62,9 @@ final class UnitDatabases {
 			}
 		}
 		try {
-			LogEntryWriter.databaseOf(sessionFactory.getJdbcServices().getDialect());
+			databaseOf(sessionFactory, dataSource);
 		}
-		catch (IllegalStateException ex) {
+		catch (IllegalStateException | SQLException ex) {
 			throw new InvalidAuditDatabaseException(
 					"EntityManagerFactory '" + beanName + "' audits " + audited
 							+ ", whose entries are written into its own database in its own transaction, but "
@@ -109,6 +110,55 @@ final class UnitDatabases {
 					"Apply the scripts under dev/auditlog/schema/ from the starter's jar to that database, or "
 							+ "set auditlog.schema.migrate=true",
 					ex);
+		}
+	}
+
+	/**
+	 * Return the database of a persistence unit, for its writer.
+	 * @param beanName the name of the unit's {@code EntityManagerFactory} bean
+	 * @param sessionFactory the unit's session factory
+	 * @param dataSource the unit's data source, if known
+	 * @return the database
+	 * @throws InvalidAuditDatabaseException if the database cannot be served or detected
+	 */
+	static AuditDatabase databaseOf(String beanName, SessionFactoryImplementor sessionFactory,
+			@Nullable DataSource dataSource) {
+		try {
+			return databaseOf(sessionFactory, dataSource);
+		}
+		catch (IllegalStateException | SQLException ex) {
+			throw new InvalidAuditDatabaseException(
+					"The database of EntityManagerFactory '" + beanName + "' cannot be told: " + ex.getMessage(),
+					"Give the unit a DataSource on PostgreSQL, MariaDB/MySQL or H2", ex);
+		}
+	}
+
+	/**
+	 * Return the database of a persistence unit, as {@link AuditDatabase#of(DataSource)}
+	 * detects it for its data source (once for all the starter's uses of that data
+	 * source), or from the product name Hibernate read from the JDBC metadata when the
+	 * data source is unknown.
+	 */
+	private static AuditDatabase databaseOf(SessionFactoryImplementor sessionFactory, @Nullable DataSource dataSource)
+			throws SQLException {
+		DataSource database = (dataSource != null) ? dataSource : dataSourceOf(sessionFactory);
+		if (database != null) {
+			return AuditDatabase.of(database);
+		}
+		String productName = sessionFactory.getJdbcServices()
+			.getJdbcEnvironment()
+			.getExtractedDatabaseMetaData()
+			.getDatabaseProductName();
+		if (productName != null) {
+			return AuditDatabase.ofProductName(productName);
+		}
+		ConnectionProvider provider = sessionFactory.getServiceRegistry().requireService(ConnectionProvider.class);
+		Connection connection = provider.getConnection();
+		try {
+			return AuditDatabase.of(connection);
+		}
+		finally {
+			provider.closeConnection(connection);
 		}
 	}
 

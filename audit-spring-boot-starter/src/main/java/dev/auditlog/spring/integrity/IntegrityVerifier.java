@@ -20,7 +20,6 @@ import dev.auditlog.spring.integrity.Seal.Gap;
 import dev.auditlog.spring.schema.AuditDatabase;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -104,8 +103,12 @@ public final class IntegrityVerifier {
 		this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 		this.transaction.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
 		this.transaction.setReadOnly(true);
-		this.database = Objects
-			.requireNonNull(this.jdbc.execute((ConnectionCallback<AuditDatabase>) AuditDatabase::of));
+		try {
+			this.database = AuditDatabase.of(dataSource);
+		}
+		catch (SQLException ex) {
+			throw this.jdbc.getExceptionTranslator().translate("detecting the database", null, ex);
+		}
 		this.keys = keys;
 		this.clock = clock;
 		this.maxSealDelay = maxSealDelay;

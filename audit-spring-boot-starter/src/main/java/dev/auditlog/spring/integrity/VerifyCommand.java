@@ -14,10 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.auditlog.core.AuditJson;
 import dev.auditlog.core.IntegrityProblem;
 import dev.auditlog.core.IntegrityReport;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -160,7 +160,7 @@ public final class VerifyCommand {
 		json.put("pending", report.pending());
 		json.put("valid", report.valid());
 		json.put("problems", report.problems().stream().map(VerifyCommand::problem).toList());
-		return JsonMapper.builder().build().writeValueAsString(json);
+		return AuditJson.mapper().writeValueAsString(json);
 	}
 
 	private static Map<String, Object> problem(IntegrityProblem problem) {

@@ -3,7 +3,9 @@ package dev.auditlog.spring.query;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.auditlog.core.AuditJson;
 import dev.auditlog.core.LogEntryQuery.ChangedField;
+import dev.auditlog.spring.schema.AuditDatabase;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -26,10 +28,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 record ChangedFieldCondition(String sql, List<Object> args, boolean exact) {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	private static final JsonMapper JSON = AuditJson.mapper();
 
-	static ChangedFieldCondition of(SqlDialect dialect, ChangedField changed) {
-		return switch (dialect) {
+	static ChangedFieldCondition of(AuditDatabase database, ChangedField changed) {
+		return switch (database) {
 			case POSTGRESQL -> postgresql(changed);
 			case MARIADB -> mariadb(changed);
 			case H2 -> h2(changed);

@@ -17,11 +17,13 @@ import java.util.StringJoiner;
 import javax.sql.DataSource;
 
 import dev.auditlog.core.Action;
+import dev.auditlog.core.AuditJson;
 import dev.auditlog.core.Changes;
 import dev.auditlog.core.LogEntry;
 import dev.auditlog.core.LogEntryPage;
 import dev.auditlog.core.LogEntryQuery;
 import dev.auditlog.spring.integrity.RetentionCheckpoint;
+import dev.auditlog.spring.schema.AuditDatabase;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,13 +63,13 @@ final class JdbcLogEntryRepository implements LogEntryRepository {
 
 	private final JdbcTemplate jdbc;
 
-	private final JsonMapper json = JsonMapper.builder().build();
+	private final JsonMapper json = AuditJson.mapper();
 
 	private final int deleteBatchSize;
 
 	private @Nullable RetentionCheckpoint checkpoint;
 
-	private volatile @Nullable SqlDialect dialect;
+	private volatile @Nullable AuditDatabase database;
 
 	/**
 	 * Create a repository reading the given database.
@@ -87,7 +89,7 @@ final class JdbcLogEntryRepository implements LogEntryRepository {
 		if (query.matchesNothing()) {
 			return new LogEntryPage(List.of(), null);
 		}
-		SqlDialect dialect = dialect();
+		AuditDatabase database = database();
 		Where where = new Where();
 		where.equal("model", query.model());
 		where.in("object_pk", query.objectPks());
@@ -95,12 +97,12 @@ final class JdbcLogEntryRepository implements LogEntryRepository {
 		where.in("action", query.actions().stream().map((action) -> (short) action.value()).toList());
 		where.equal("cid", query.cid());
 		if (query.from() != null) {
-			where.add("timestamp >= ?", dialect.bound(query.from()));
+			where.add("timestamp >= ?", database.bound(query.from()));
 		}
 		if (query.to() != null) {
-			where.add("timestamp < ?", dialect.bound(query.to()));
+			where.add("timestamp < ?", database.bound(query.to()));
 		}
-		ChangedFieldCondition changed = (query.changed() != null) ? ChangedFieldCondition.of(dialect, query.changed())
+		ChangedFieldCondition changed = (query.changed() != null) ? ChangedFieldCondition.of(database, query.changed())
 				: null;
 		if (changed != null) {
 			where.add(changed.sql(), changed.args().toArray());
@@ -118,14 +120,14 @@ final class JdbcLogEntryRepository implements LogEntryRepository {
 		while (true) {
 			Where page = where.copy();
 			if (cursor != null && cursorId != null) {
-				Object timestamp = dialect.value(cursor);
+				Object timestamp = database.timestamp(cursor);
 				// "timestamp <= ?" is the index range; the rest drops the cursor's equals
 				page.add("timestamp <= ?", timestamp);
 				page.add("(timestamp < ? OR id < ?)", timestamp, cursorId);
 			}
 			page.args.add(query.limit() + 1);
 			List<LogEntry> rows = this.jdbc.query(SELECT + page + NEWEST_FIRST + " LIMIT ?",
-					(rs, row) -> entry(rs, dialect), page.args.toArray());
+					(rs, row) -> entry(rs, database), page.args.toArray());
 			for (LogEntry row : rows) {
 				// where SQL can only narrow the rows down (H2), the exact test is here
 				if (changed == null || changed.exact() || query.matchesChanges(row.changes())) {
@@ -148,14 +150,14 @@ final class JdbcLogEntryRepository implements LogEntryRepository {
 
 	@Override
 	public Optional<LogEntry> find(long id) {
-		SqlDialect dialect = dialect();
-		return this.jdbc.query(SELECT + " WHERE id = ?", (rs, row) -> entry(rs, dialect), id).stream().findFirst();
+		AuditDatabase database = database();
+		return this.jdbc.query(SELECT + " WHERE id = ?", (rs, row) -> entry(rs, database), id).stream().findFirst();
 	}
 
 	private @Nullable Instant timestampOf(long id) {
-		SqlDialect dialect = dialect();
+		AuditDatabase database = database();
 		return this.jdbc
-			.query("SELECT timestamp FROM auditlog_logentry WHERE id = ?", (rs, row) -> dialect.instant(rs, 1), id)
+			.query("SELECT timestamp FROM auditlog_logentry WHERE id = ?", (rs, row) -> database.timestamp(rs, 1), id)
 			.stream()
 			.findFirst()
 			.orElse(null);
@@ -163,10 +165,10 @@ final class JdbcLogEntryRepository implements LogEntryRepository {
 
 	@Override
 	public LogEntrySummary summarize(Instant from, Instant to, @Nullable String actor) {
-		SqlDialect dialect = dialect();
+		AuditDatabase database = database();
 		Where where = new Where();
-		where.add("timestamp >= ?", dialect.bound(from));
-		where.add("timestamp < ?", dialect.bound(to));
+		where.add("timestamp >= ?", database.bound(from));
+		where.add("timestamp < ?", database.bound(to));
 		where.equal("actor", actor);
 		Map<Action, Long> actions = new EnumMap<>(Action.class);
 		long[] withActor = new long[1];
@@ -209,13 +211,13 @@ final class JdbcLogEntryRepository implements LogEntryRepository {
 			// first: a deletion that is not recorded would be reported as missing entries
 			this.checkpoint.recordDeletion(before);
 		}
-		SqlDialect dialect = dialect();
-		Object bound = dialect.bound(before);
+		AuditDatabase database = database();
+		Object bound = database.bound(before);
 		long deleted = 0;
 		try (Connection connection = ownConnection()) {
 			boolean autoCommit = connection.getAutoCommit();
 			connection.setAutoCommit(true);
-			try (PreparedStatement statement = connection.prepareStatement(dialect.deleteBatch)) {
+			try (PreparedStatement statement = connection.prepareStatement(deleteBatch(database))) {
 				statement.setObject(1, bound);
 				statement.setInt(2, this.deleteBatchSize);
 				int batch;
@@ -232,7 +234,7 @@ final class JdbcLogEntryRepository implements LogEntryRepository {
 		}
 		catch (SQLException ex) {
 			throw this.jdbc.getExceptionTranslator()
-				.translate("deleting audit log entries recorded before " + before, dialect.deleteBatch, ex);
+				.translate("deleting audit log entries recorded before " + before, deleteBatch(database), ex);
 		}
 		return deleted;
 	}
@@ -264,20 +266,41 @@ final class JdbcLogEntryRepository implements LogEntryRepository {
 		return target.getConnection();
 	}
 
-	private SqlDialect dialect() {
-		SqlDialect dialect = this.dialect;
-		if (dialect == null) {
-			dialect = this.jdbc.execute(SqlDialect::of);
-			Assert.state(dialect != null, "No database dialect");
-			this.dialect = dialect;
+	private AuditDatabase database() {
+		AuditDatabase database = this.database;
+		if (database == null) {
+			try {
+				database = AuditDatabase.of(this.dataSource);
+			}
+			catch (SQLException ex) {
+				throw this.jdbc.getExceptionTranslator().translate("detecting the database", null, ex);
+			}
+			this.database = database;
 		}
-		return dialect;
+		return database;
 	}
 
-	private LogEntry entry(ResultSet rs, SqlDialect dialect) throws SQLException {
+	/**
+	 * Return the statement deleting one bounded batch of entries recorded before a
+	 * timestamp: on PostgreSQL the batch is locked with {@code SKIP LOCKED}, so that
+	 * several instances flushing at once delete disjoint batches instead of waiting on
+	 * each other; MariaDB and MySQL refuse {@code LIMIT} in an {@code IN} subquery but
+	 * take it on {@code DELETE} itself.
+	 */
+	static String deleteBatch(AuditDatabase database) {
+		return switch (database) {
+			case POSTGRESQL -> "DELETE FROM auditlog_logentry WHERE id IN (SELECT id FROM auditlog_logentry "
+					+ "WHERE timestamp < ? ORDER BY timestamp, id LIMIT ? FOR UPDATE SKIP LOCKED)";
+			case MARIADB -> "DELETE FROM auditlog_logentry WHERE timestamp < ? ORDER BY timestamp, id LIMIT ?";
+			case H2 -> "DELETE FROM auditlog_logentry WHERE id IN "
+					+ "(SELECT id FROM auditlog_logentry WHERE timestamp < ? ORDER BY timestamp, id LIMIT ?)";
+		};
+	}
+
+	private LogEntry entry(ResultSet rs, AuditDatabase database) throws SQLException {
 		long objectId = rs.getLong(6);
 		Long nullableObjectId = rs.wasNull() ? null : objectId;
-		return new LogEntry(rs.getLong(1), dialect.instant(rs, 2), Action.fromValue(rs.getInt(3)), rs.getString(4),
+		return new LogEntry(rs.getLong(1), database.timestamp(rs, 2), Action.fromValue(rs.getInt(3)), rs.getString(4),
 				rs.getString(5), nullableObjectId, rs.getString(7), rs.getString(11), rs.getString(12),
 				rs.getString(13), Changes.fromJson(rs.getString(8)), jsonObject(rs.getString(10)),
 				jsonObject(rs.getString(9)));

@@ -1,20 +1,32 @@
 package dev.auditlog.spring.schema;
 
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Collections;
 import java.util.Locale;
+import java.util.Map;
+import java.util.WeakHashMap;
 
 import javax.sql.DataSource;
 
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
+
 /**
  * The databases the audit tables exist for, with what differs in reading and writing
- * them: how a JSON parameter is bound and how a timestamp is stored. Shared by the
- * writers and readers of the starter; not part of its API.
+ * them: where the migrations are, how a JSON parameter is bound and how a timestamp is
+ * stored and bound. The one vendor type of the starter: the writer, the readers, the
+ * event store, the migration and the integrity code all take it from {@link #of}, which
+ * reads a data source's JDBC product name once (as Spring Modulith's JDBC event
+ * publication registry does). Not part of the starter's API beyond the
+ * {@code AuditEntryWriter} that receives it.
  *
  * @since 0.1.0
  */
@@ -28,6 +40,19 @@ public enum AuditDatabase {
 
 	/** H2: {@code json} and {@code timestamp with time zone}. */
 	H2("h2", "? FORMAT JSON");
+
+	/**
+	 * The earliest instant bound: MariaDB's {@code DATETIME} starts at year 1000.
+	 */
+	public static final Instant MIN_TIMESTAMP = Instant.parse("1000-01-01T00:00:00Z");
+
+	/**
+	 * The latest instant bound: no column type here goes past year 9999.
+	 */
+	public static final Instant MAX_TIMESTAMP = Instant.parse("9999-12-31T23:59:59.999999Z");
+
+	// detected once per data source; weak, so that a closed pool is not kept
+	private static final Map<DataSource, AuditDatabase> detected = Collections.synchronizedMap(new WeakHashMap<>());
 
 	private final String migrations;
 
@@ -66,6 +91,26 @@ public enum AuditDatabase {
 	}
 
 	/**
+	 * Return the value to bind for an instant used as a bound ({@code >=} or {@code <})
+	 * on a timestamp column. The columns hold microseconds, so the instant is rounded up
+	 * to the next microsecond (which selects the same rows for both comparisons) and kept
+	 * between {@link #MIN_TIMESTAMP} and {@link #MAX_TIMESTAMP}, which every column type
+	 * accepts.
+	 * @param instant the bound
+	 * @return the value to bind
+	 */
+	public Object bound(Instant instant) {
+		if (instant.isBefore(MIN_TIMESTAMP)) {
+			return timestamp(MIN_TIMESTAMP);
+		}
+		if (instant.isAfter(MAX_TIMESTAMP)) {
+			return timestamp(MAX_TIMESTAMP);
+		}
+		Instant micros = instant.truncatedTo(ChronoUnit.MICROS);
+		return timestamp(micros.isBefore(instant) ? micros.plus(1, ChronoUnit.MICROS) : micros);
+	}
+
+	/**
 	 * Read a timestamp column as an instant.
 	 * @param rs the result set
 	 * @param column the column index
@@ -80,15 +125,31 @@ public enum AuditDatabase {
 	}
 
 	/**
-	 * Return the database of a data source.
+	 * Return the database of a data source, from the product name of its JDBC metadata,
+	 * read at the first call for that data source only (with Spring's
+	 * {@link JdbcUtils#extractDatabaseMetaData}, on the current transaction's connection
+	 * if there is one).
 	 * @param dataSource the data source
 	 * @return the database
-	 * @throws SQLException if no connection can be had
+	 * @throws SQLException if no connection can be had or its metadata cannot be read
 	 * @throws IllegalStateException naming the product for an unsupported database
 	 */
 	public static AuditDatabase of(DataSource dataSource) throws SQLException {
-		try (Connection connection = dataSource.getConnection()) {
-			return of(connection);
+		AuditDatabase database = detected.get(dataSource);
+		if (database == null) {
+			database = ofProductName(productName(dataSource));
+			detected.put(dataSource, database);
+		}
+		return database;
+	}
+
+	private static String productName(DataSource dataSource) throws SQLException {
+		try {
+			return JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
+		}
+		catch (MetaDataAccessException ex) {
+			throw (ex.getCause() instanceof SQLException cause) ? cause
+					: new SQLException("Could not read the database's product name: " + ex.getMessage(), ex);
 		}
 	}
 
@@ -120,8 +181,8 @@ public enum AuditDatabase {
 		if (name.contains("h2")) {
 			return H2;
 		}
-		throw new IllegalStateException("The audit log has tables for PostgreSQL, MariaDB/MySQL and H2, not for "
-				+ productName + "; create them yourself and set auditlog.schema.migrate=false");
+		throw new IllegalStateException(
+				"The audit log supports PostgreSQL, MariaDB/MySQL and H2, not the database " + productName);
 	}
 
 }

@@ -12,7 +12,6 @@ import dev.auditlog.spring.testdb.TestDatabase;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.actuate.audit.AuditEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,9 +38,8 @@ class JdbcAuditEventRepositoryTests {
 		TestDatabase db = database.get();
 		DriverManagerDataSource dataSource = new DriverManagerDataSource(db.url(), db.username(), db.password());
 		new AuditlogSchemaMigration(dataSource).afterPropertiesSet();
-		JsonMapper json = JsonMapper.builder().build();
 		JdbcAuditEventRepository repository = new JdbcAuditEventRepository(
-				new AuditEventStore(dataSource, json, java.time.Clock.systemUTC()), json);
+				new AuditEventStore(dataSource, java.time.Clock.systemUTC()));
 		Instant start = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 		try (AuditContext.Scope cid = AuditContext.withCid("login-1");
 				AuditContext.Scope address = AuditContext.withRemoteAddr("2001:db8::5")) {

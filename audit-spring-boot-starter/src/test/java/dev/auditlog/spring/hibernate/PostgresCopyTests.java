@@ -63,7 +63,7 @@ class PostgresCopyTests {
 
 	@Test
 	void copiesWhatTheInsertWouldStore() throws Exception {
-		LogEntryWriter writer = new LogEntryWriter(AuditDatabase.POSTGRESQL, this.json, true);
+		LogEntryWriter writer = new LogEntryWriter(AuditDatabase.POSTGRESQL, true);
 		List<LogEntry> entries = entries(new Random(SEED), LogEntryWriter.COPY_FROM_ROWS + 10);
 		this.jdbc.update("DELETE FROM auditlog_logentry");
 		this.statements.clear();
@@ -93,7 +93,7 @@ class PostgresCopyTests {
 
 	@Test
 	void aSmallBatchIsInserted() throws Exception {
-		LogEntryWriter writer = new LogEntryWriter(AuditDatabase.POSTGRESQL, this.json);
+		LogEntryWriter writer = new LogEntryWriter(AuditDatabase.POSTGRESQL);
 		this.statements.clear();
 		try (Connection connection = this.dataSource.getConnection()) {
 			connection.setAutoCommit(false);

@@ -1,6 +1,5 @@
 package dev.auditlog.spring.query;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,6 +9,7 @@ import java.util.StringJoiner;
 import javax.sql.DataSource;
 
 import dev.auditlog.core.Action;
+import dev.auditlog.spring.schema.AuditDatabase;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,15 +22,16 @@ public final class LogEntryRows {
 
 	private final JdbcTemplate jdbc;
 
-	private final SqlDialect dialect;
+	private final AuditDatabase database;
 
 	public LogEntryRows(DataSource dataSource) {
 		this.jdbc = new JdbcTemplate(dataSource);
-		this.dialect = this.jdbc.execute(LogEntryRows::dialectOf);
-	}
-
-	private static SqlDialect dialectOf(Connection connection) throws SQLException {
-		return SqlDialect.of(connection);
+		try {
+			this.database = AuditDatabase.of(dataSource);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/**
@@ -50,7 +51,7 @@ public final class LogEntryRows {
 	 * @param rows the rows
 	 */
 	public void insert(List<Row> rows) {
-		String json = switch (this.dialect) {
+		String json = switch (this.database) {
 			case POSTGRESQL -> "CAST(? AS jsonb)";
 			case H2 -> "? FORMAT JSON";
 			case MARIADB -> "?";
@@ -65,7 +66,7 @@ public final class LogEntryRows {
 			List<@Nullable Object> args = new ArrayList<>();
 			for (Row row : chunk) {
 				sql.add(values);
-				args.add(this.dialect.value(row.timestamp));
+				args.add(this.database.timestamp(row.timestamp));
 				args.add((short) row.action.value());
 				args.add(row.model);
 				args.add(row.objectPk);

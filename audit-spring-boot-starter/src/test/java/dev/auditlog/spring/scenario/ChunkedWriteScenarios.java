@@ -12,7 +12,6 @@ import dev.auditlog.spring.hibernate.AuditEntryWriter;
 import dev.auditlog.spring.hibernate.JdbcAuditEntryWriter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -174,7 +173,7 @@ abstract class ChunkedWriteScenarios extends ScenarioTestBase {
 
 		@Bean
 		AuditEntryWriter countingWriter(Batches batches) {
-			AuditEntryWriter starter = new JdbcAuditEntryWriter(JsonMapper.builder().build(), false);
+			AuditEntryWriter starter = new JdbcAuditEntryWriter(false);
 			return (connection, database, entries) -> {
 				batches.sizes.add(entries.size());
 				starter.write(connection, database, entries);

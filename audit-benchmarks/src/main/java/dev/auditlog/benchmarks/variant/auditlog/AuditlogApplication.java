@@ -8,9 +8,6 @@ import dev.auditlog.spring.hibernate.AuditEntryWriter;
 import dev.auditlog.spring.hibernate.JdbcAuditEntryWriter;
 import dev.auditlog.spring.schema.AuditDatabase;
 import jakarta.persistence.EntityManager;
-import tools.jackson.databind.json.JsonMapper;
-
-import org.springframework.beans.factory.ObjectProvider;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -41,8 +38,8 @@ public class AuditlogApplication {
 	 * connection, past the proxy that counts the other statements.
 	 */
 	@Bean
-	AuditEntryWriter auditEntryWriter(StatementCounter counter, ObjectProvider<JsonMapper> json) {
-		AuditEntryWriter starter = new JdbcAuditEntryWriter(json.getIfAvailable(JsonMapper::new), false);
+	AuditEntryWriter auditEntryWriter(StatementCounter counter) {
+		AuditEntryWriter starter = new JdbcAuditEntryWriter(false);
 		return (connection, database, entries) -> {
 			if (database != AuditDatabase.POSTGRESQL || entries.size() < JdbcAuditEntryWriter.COPY_FROM_ROWS) {
 				starter.write(connection, database, entries);
