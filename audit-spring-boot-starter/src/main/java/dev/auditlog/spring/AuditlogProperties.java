@@ -103,6 +103,8 @@ public class AuditlogProperties {
 
 	private final Events events = new Events();
 
+	private final Tenant tenant = new Tenant();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -219,6 +221,10 @@ public class AuditlogProperties {
 		return this.events;
 	}
 
+	public Tenant getTenant() {
+		return this.tenant;
+	}
+
 	/**
 	 * What to do when writing the entries of a transaction fails.
 	 */
@@ -254,6 +260,29 @@ public class AuditlogProperties {
 
 		public void setMigrate(boolean migrate) {
 			this.migrate = migrate;
+		}
+
+	}
+
+	/**
+	 * Hibernate multi-tenancy.
+	 */
+	public static class Tenant {
+
+		/**
+		 * Whether reads of the audit log (the AuditLog API, the endpoint and the page)
+		 * are restricted to the entries of the current tenant, as Hibernate's
+		 * CurrentTenantIdentifierResolver (or a TenantReadRestriction bean) gives it; a
+		 * root tenant reads every tenant's entries.
+		 */
+		private boolean restrictReads;
+
+		public boolean isRestrictReads() {
+			return this.restrictReads;
+		}
+
+		public void setRestrictReads(boolean restrictReads) {
+			this.restrictReads = restrictReads;
 		}
 
 	}

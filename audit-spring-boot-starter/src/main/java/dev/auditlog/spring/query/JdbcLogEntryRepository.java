@@ -48,7 +48,7 @@ final class JdbcLogEntryRepository implements LogEntryRepository {
 	private static final Logger logger = LoggerFactory.getLogger(JdbcLogEntryRepository.class);
 
 	private static final String SELECT = "SELECT id, timestamp, action, model, object_pk, object_id, object_repr, "
-			+ "changes, serialized_data, additional_data, actor, remote_addr, cid FROM auditlog_logentry";
+			+ "changes, serialized_data, additional_data, actor, remote_addr, cid, tenant FROM auditlog_logentry";
 
 	private static final String NEWEST_FIRST = " ORDER BY timestamp DESC, id DESC";
 
@@ -94,6 +94,7 @@ final class JdbcLogEntryRepository implements LogEntryRepository {
 		where.equal("actor", query.actor());
 		where.in("action", query.actions().stream().map((action) -> (short) action.value()).toList());
 		where.equal("cid", query.cid());
+		where.equal("tenant", query.tenant());
 		if (query.from() != null) {
 			where.add("timestamp >= ?", dialect.bound(query.from()));
 		}
@@ -163,11 +164,17 @@ final class JdbcLogEntryRepository implements LogEntryRepository {
 
 	@Override
 	public LogEntrySummary summarize(Instant from, Instant to, @Nullable String actor) {
+		return summarize(from, to, actor, null);
+	}
+
+	@Override
+	public LogEntrySummary summarize(Instant from, Instant to, @Nullable String actor, @Nullable String tenant) {
 		SqlDialect dialect = dialect();
 		Where where = new Where();
 		where.add("timestamp >= ?", dialect.bound(from));
 		where.add("timestamp < ?", dialect.bound(to));
 		where.equal("actor", actor);
+		where.equal("tenant", tenant);
 		Map<Action, Long> actions = new EnumMap<>(Action.class);
 		long[] withActor = new long[1];
 		this.jdbc.query("SELECT action, COUNT(*), COUNT(actor) FROM auditlog_logentry" + where + " GROUP BY action",
@@ -280,7 +287,7 @@ final class JdbcLogEntryRepository implements LogEntryRepository {
 		return new LogEntry(rs.getLong(1), dialect.instant(rs, 2), Action.fromValue(rs.getInt(3)), rs.getString(4),
 				rs.getString(5), nullableObjectId, rs.getString(7), rs.getString(11), rs.getString(12),
 				rs.getString(13), Changes.fromJson(rs.getString(8)), jsonObject(rs.getString(10)),
-				jsonObject(rs.getString(9)));
+				jsonObject(rs.getString(9)), rs.getString(14));
 	}
 
 	private @Nullable Map<String, @Nullable Object> jsonObject(@Nullable String text) {
