@@ -254,6 +254,19 @@ public class AuditlogProperties {
 		 */
 		private boolean migrate = true;
 
+		/**
+		 * How auditlog_logentry is partitioned: 'none', or 'monthly' for a table
+		 * partitioned by month of timestamp (PostgreSQL only), whose partitions are
+		 * created ahead at startup and daily, and which retention drops whole.
+		 */
+		private Partitioning partitioning = Partitioning.NONE;
+
+		/**
+		 * Number of months after the current one for which partitions are created ahead
+		 * (with monthly partitioning).
+		 */
+		private int partitionsAhead = 2;
+
 		public boolean isMigrate() {
 			return this.migrate;
 		}
@@ -261,6 +274,40 @@ public class AuditlogProperties {
 		public void setMigrate(boolean migrate) {
 			this.migrate = migrate;
 		}
+
+		public Partitioning getPartitioning() {
+			return this.partitioning;
+		}
+
+		public void setPartitioning(Partitioning partitioning) {
+			this.partitioning = partitioning;
+		}
+
+		public int getPartitionsAhead() {
+			return this.partitionsAhead;
+		}
+
+		public void setPartitionsAhead(int partitionsAhead) {
+			this.partitionsAhead = partitionsAhead;
+		}
+
+	}
+
+	/**
+	 * How {@code auditlog_logentry} is partitioned.
+	 */
+	public enum Partitioning {
+
+		/**
+		 * One plain table.
+		 */
+		NONE,
+
+		/**
+		 * A table partitioned by range of {@code timestamp}, one partition per calendar
+		 * month in UTC (PostgreSQL only).
+		 */
+		MONTHLY
 
 	}
 

@@ -22,6 +22,7 @@ import dev.auditlog.core.LogEntry;
 import dev.auditlog.core.LogEntryPage;
 import dev.auditlog.core.LogEntryQuery;
 import dev.auditlog.spring.integrity.RetentionCheckpoint;
+import dev.auditlog.spring.schema.LogEntryPartitions;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -222,6 +223,16 @@ final class JdbcLogEntryRepository implements LogEntryRepository {
 		try (Connection connection = ownConnection()) {
 			boolean autoCommit = connection.getAutoCommit();
 			connection.setAutoCommit(true);
+			if (dialect == SqlDialect.POSTGRESQL && LogEntryPartitions.isPartitioned(connection)) {
+				// whole months before the cut-off go at once; the rows of the month it
+				// falls in are deleted below
+				for (String partition : LogEntryPartitions.droppableBefore(connection, before, Instant.now())) {
+					long dropped = LogEntryPartitions.drop(connection, partition);
+					deleted += dropped;
+					logger.debug("Dropped the audit log partition {} of {} entries recorded before {}", partition,
+							dropped, before);
+				}
+			}
 			try (PreparedStatement statement = connection.prepareStatement(dialect.deleteBatch)) {
 				statement.setObject(1, bound);
 				statement.setInt(2, this.deleteBatchSize);
