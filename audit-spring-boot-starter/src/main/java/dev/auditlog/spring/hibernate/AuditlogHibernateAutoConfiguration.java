@@ -103,7 +103,7 @@ public final class AuditlogHibernateAutoConfiguration {
 					+ "tenant: configure Hibernate's CurrentTenantIdentifierResolver "
 					+ "(hibernate.tenant_identifier_resolver) or declare a TenantReadRestriction bean");
 		}
-		return () -> HibernateAuditLog.currentTenant(sessionFactory);
+		return () -> HibernateAuditLog.readableTenant(sessionFactory);
 	}
 
 	@Bean

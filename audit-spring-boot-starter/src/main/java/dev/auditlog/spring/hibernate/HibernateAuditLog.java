@@ -312,15 +312,24 @@ final class HibernateAuditLog implements AuditLog {
 	}
 
 	/**
-	 * Return the current tenant of a persistence unit, as its
-	 * {@code CurrentTenantIdentifierResolver} gives it, or {@code null} without one.
+	 * Return the tenant whose entries the current reader may read, as the persistence
+	 * unit's {@code CurrentTenantIdentifierResolver} gives it: {@code null} without one,
+	 * or for a root tenant, which reads every tenant's entries.
 	 * @param sessionFactory the persistence unit
 	 * @return the tenant identifier as text, or {@code null}
 	 */
-	static @Nullable String currentTenant(SessionFactoryImplementor sessionFactory) {
+	static @Nullable String readableTenant(SessionFactoryImplementor sessionFactory) {
+		return currentTenant(sessionFactory, true);
+	}
+
+	/**
+	 * Return the current tenant of a persistence unit as Hibernate writes it, or
+	 * {@code null} without a resolver.
+	 */
+	private static @Nullable String currentTenant(SessionFactoryImplementor sessionFactory, boolean rootReadsAll) {
 		CurrentTenantIdentifierResolver<Object> resolver = sessionFactory.getCurrentTenantIdentifierResolver();
 		Object tenant = (resolver != null) ? resolver.resolveCurrentTenantIdentifier() : null;
-		if (resolver == null || tenant == null || resolver.isRoot(tenant)) {
+		if (resolver == null || tenant == null || (rootReadsAll && resolver.isRoot(tenant))) {
 			return null;
 		}
 		return sessionFactory.getTenantIdentifierJavaType().toString(tenant);
@@ -399,7 +408,7 @@ final class HibernateAuditLog implements AuditLog {
 		}
 		LogEntryRecorder recorder = registration.recorder().get();
 		changes.forEach(recorder::stamp);
-		String tenant = currentTenant(registration.sessionFactory());
+		String tenant = currentTenant(registration.sessionFactory(), false);
 		changes.forEach((change) -> change.tenant = tenant);
 		recorder.recordNow(changes, registration.dataSource());
 	}

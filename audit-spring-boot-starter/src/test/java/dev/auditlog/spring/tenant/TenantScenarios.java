@@ -101,6 +101,18 @@ abstract class TenantScenarios {
 	}
 
 	@Test
+	void anEntryLoggedByHandOutsideATransactionRecordsTheCurrentTenant() {
+		as("acme", (em) -> em.persist(new Note(4L, "acme's")));
+		TenantApplication.use("acme");
+		Note note = this.transaction.execute((status) -> this.entityManager.find(Note.class, 4L));
+		this.auditLog.logAccess(note);
+		TenantApplication.reset();
+		assertThat(this.jdbc.queryForList("SELECT action, tenant FROM auditlog_logentry ORDER BY id"))
+			.extracting((row) -> ((Number) row.get("action")).intValue() + "/" + row.get("tenant"))
+			.containsExactly("0/acme", "3/acme");
+	}
+
+	@Test
 	void recordingTheTenantReadsNothing() {
 		as("acme", (em) -> {
 			for (long id = 10; id < 15; id++) {
