@@ -36,12 +36,15 @@ import org.jspecify.annotations.Nullable;
  * @param changes field name to change
  * @param additionalData extra JSON contributed by the application
  * @param serializedData the object's state after the change, when the model asks for it
+ * @param tenant the Hibernate tenant identifier of the session that made the change
+ * (fitted to 255 characters), or {@code null} when the application does not use
+ * multi-tenancy
  * @since 0.1.0
  */
 public record LogEntry(@Nullable Long id, Instant timestamp, Action action, String model, String objectPk,
 		@Nullable Long objectId, String objectRepr, @Nullable String actor, @Nullable String remoteAddr,
 		@Nullable String cid, Changes changes, @Nullable Map<String, @Nullable Object> additionalData,
-		@Nullable Map<String, @Nullable Object> serializedData) {
+		@Nullable Map<String, @Nullable Object> serializedData, @Nullable String tenant) {
 
 	/**
 	 * The member of {@code additionalData} that holds the labels of the to-one targets of
@@ -63,6 +66,31 @@ public record LogEntry(@Nullable Long id, Instant timestamp, Action action, Stri
 		cid = StoredText.fitNullable(cid, StoredText.COLUMN_LENGTH);
 		additionalData = readOnly(additionalData);
 		serializedData = readOnly(serializedData);
+		tenant = StoredText.fitNullable(tenant, StoredText.COLUMN_LENGTH);
+	}
+
+	/**
+	 * Create an entry without a tenant.
+	 * @param id the entry's id, or {@code null}
+	 * @param timestamp when the change was recorded
+	 * @param action what happened
+	 * @param model the entity name of the changed object
+	 * @param objectPk the object's primary key as a string
+	 * @param objectId the primary key as a number when it is integral, else {@code null}
+	 * @param objectRepr the object's {@code toString()} at the time
+	 * @param actor who made the change, or {@code null}
+	 * @param remoteAddr the client address, or {@code null}
+	 * @param cid the correlation id, or {@code null}
+	 * @param changes field name to change
+	 * @param additionalData extra JSON contributed by the application, or {@code null}
+	 * @param serializedData the object's state after the change, or {@code null}
+	 */
+	public LogEntry(@Nullable Long id, Instant timestamp, Action action, String model, String objectPk,
+			@Nullable Long objectId, String objectRepr, @Nullable String actor, @Nullable String remoteAddr,
+			@Nullable String cid, Changes changes, @Nullable Map<String, @Nullable Object> additionalData,
+			@Nullable Map<String, @Nullable Object> serializedData) {
+		this(id, timestamp, action, model, objectPk, objectId, objectRepr, actor, remoteAddr, cid, changes,
+				additionalData, serializedData, null);
 	}
 
 	/**

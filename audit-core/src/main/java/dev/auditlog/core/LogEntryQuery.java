@@ -29,11 +29,13 @@ import org.jspecify.annotations.Nullable;
  * @param limit the maximum number of entries, from 1 to {@value #MAX_LIMIT}
  * @param changed only entries that changed this field (to or from the given values), or
  * {@code null} for any entry; a filter on a value needs {@code model}
+ * @param tenant only entries recorded for this Hibernate tenant identifier, or
+ * {@code null} for the entries of every tenant (and of none)
  * @since 0.1.0
  */
 public record LogEntryQuery(@Nullable String model, @Nullable Set<String> objectPks, @Nullable String actor,
 		Set<Action> actions, @Nullable String cid, @Nullable Instant from, @Nullable Instant to, @Nullable Long before,
-		int limit, @Nullable ChangedField changed) {
+		int limit, @Nullable ChangedField changed, @Nullable String tenant) {
 
 	/** The number of entries returned when no limit is given. */
 	public static final int DEFAULT_LIMIT = 50;
@@ -62,7 +64,9 @@ public record LogEntryQuery(@Nullable String model, @Nullable Set<String> object
 		requireNotBlank("cid", cid);
 		model = StoredText.fitNullable(model, StoredText.COLUMN_LENGTH);
 		actor = StoredText.fitNullable(actor, StoredText.COLUMN_LENGTH);
+		requireNotBlank("tenant", tenant);
 		cid = StoredText.fitNullable(cid, StoredText.COLUMN_LENGTH);
+		tenant = StoredText.fitNullable(tenant, StoredText.COLUMN_LENGTH);
 		actions = actions.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(actions));
 		if (from != null && to != null && from.isAfter(to)) {
 			throw new IllegalArgumentException("from (" + from + ") must not be after to (" + to + ")");
@@ -94,7 +98,27 @@ public record LogEntryQuery(@Nullable String model, @Nullable Set<String> object
 	public LogEntryQuery(@Nullable String model, @Nullable Set<String> objectPks, @Nullable String actor,
 			Set<Action> actions, @Nullable String cid, @Nullable Instant from, @Nullable Instant to,
 			@Nullable Long before, int limit) {
-		this(model, objectPks, actor, actions, cid, from, to, before, limit, null);
+		this(model, objectPks, actor, actions, cid, from, to, before, limit, null, null);
+	}
+
+	/**
+	 * Create a query of the entries of every tenant.
+	 * @param model only entries of this entity name
+	 * @param objectPks only entries of the objects with these primary keys
+	 * @param actor only entries made by this actor
+	 * @param actions only entries with one of these actions; empty means all
+	 * @param cid only entries with this correlation id
+	 * @param from only entries recorded at or after this instant
+	 * @param to only entries recorded before this instant
+	 * @param before only entries older than the entry with this id
+	 * @param limit the maximum number of entries
+	 * @param changed only entries that changed this field, or {@code null}
+	 * @since 0.2.0
+	 */
+	public LogEntryQuery(@Nullable String model, @Nullable Set<String> objectPks, @Nullable String actor,
+			Set<Action> actions, @Nullable String cid, @Nullable Instant from, @Nullable Instant to,
+			@Nullable Long before, int limit, @Nullable ChangedField changed) {
+		this(model, objectPks, actor, actions, cid, from, to, before, limit, changed, null);
 	}
 
 	/**
@@ -200,6 +224,7 @@ public record LogEntryQuery(@Nullable String model, @Nullable Set<String> object
 		builder.before = this.before;
 		builder.limit = this.limit;
 		builder.changed = this.changed;
+		builder.tenant = this.tenant;
 		return builder;
 	}
 
@@ -228,6 +253,8 @@ public record LogEntryQuery(@Nullable String model, @Nullable Set<String> object
 		private int limit = DEFAULT_LIMIT;
 
 		private @Nullable ChangedField changed;
+
+		private @Nullable String tenant;
 
 		private Builder() {
 		}
@@ -363,6 +390,17 @@ public record LogEntryQuery(@Nullable String model, @Nullable Set<String> object
 		}
 
 		/**
+		 * Only entries recorded for this Hibernate tenant identifier.
+		 * @param tenant the tenant identifier as stored, or {@code null} for every tenant
+		 * @return this builder
+		 * @since 0.2.0
+		 */
+		public Builder tenant(@Nullable String tenant) {
+			this.tenant = tenant;
+			return this;
+		}
+
+		/**
 		 * Only entries with this correlation id.
 		 * @param cid the correlation id
 		 * @return this builder
@@ -419,7 +457,7 @@ public record LogEntryQuery(@Nullable String model, @Nullable Set<String> object
 		 */
 		public LogEntryQuery build() {
 			return new LogEntryQuery(this.model, this.objectPks, this.actor, this.actions, this.cid, this.from, this.to,
-					this.before, this.limit, this.changed);
+					this.before, this.limit, this.changed, this.tenant);
 		}
 
 	}

@@ -103,6 +103,8 @@ public class AuditlogProperties {
 
 	private final Events events = new Events();
 
+	private final Tenant tenant = new Tenant();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -219,6 +221,10 @@ public class AuditlogProperties {
 		return this.events;
 	}
 
+	public Tenant getTenant() {
+		return this.tenant;
+	}
+
 	/**
 	 * What to do when writing the entries of a transaction fails.
 	 */
@@ -248,12 +254,82 @@ public class AuditlogProperties {
 		 */
 		private boolean migrate = true;
 
+		/**
+		 * How auditlog_logentry is partitioned: 'none', or 'monthly' for a table
+		 * partitioned by month of timestamp (PostgreSQL only), whose partitions are
+		 * created ahead at startup and daily, and which retention drops whole.
+		 */
+		private Partitioning partitioning = Partitioning.NONE;
+
+		/**
+		 * Number of months after the current one for which partitions are created ahead
+		 * (with monthly partitioning).
+		 */
+		private int partitionsAhead = 2;
+
 		public boolean isMigrate() {
 			return this.migrate;
 		}
 
 		public void setMigrate(boolean migrate) {
 			this.migrate = migrate;
+		}
+
+		public Partitioning getPartitioning() {
+			return this.partitioning;
+		}
+
+		public void setPartitioning(Partitioning partitioning) {
+			this.partitioning = partitioning;
+		}
+
+		public int getPartitionsAhead() {
+			return this.partitionsAhead;
+		}
+
+		public void setPartitionsAhead(int partitionsAhead) {
+			this.partitionsAhead = partitionsAhead;
+		}
+
+	}
+
+	/**
+	 * How {@code auditlog_logentry} is partitioned.
+	 */
+	public enum Partitioning {
+
+		/**
+		 * One plain table.
+		 */
+		NONE,
+
+		/**
+		 * A table partitioned by range of {@code timestamp}, one partition per calendar
+		 * month in UTC (PostgreSQL only).
+		 */
+		MONTHLY
+
+	}
+
+	/**
+	 * Hibernate multi-tenancy.
+	 */
+	public static class Tenant {
+
+		/**
+		 * Whether reads of the audit log (the AuditLog API, the endpoint and the page)
+		 * are restricted to the entries of the current tenant, as Hibernate's
+		 * CurrentTenantIdentifierResolver (or a TenantReadRestriction bean) gives it; a
+		 * root tenant reads every tenant's entries.
+		 */
+		private boolean restrictReads;
+
+		public boolean isRestrictReads() {
+			return this.restrictReads;
+		}
+
+		public void setRestrictReads(boolean restrictReads) {
+			this.restrictReads = restrictReads;
 		}
 
 	}

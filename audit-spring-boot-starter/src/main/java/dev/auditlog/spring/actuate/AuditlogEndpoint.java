@@ -27,6 +27,7 @@ import dev.auditlog.core.LogEntry;
 import dev.auditlog.core.LogEntryPage;
 import dev.auditlog.core.LogEntryQuery;
 import dev.auditlog.core.ValueChange;
+import dev.auditlog.spring.TenantReadRestriction;
 import dev.auditlog.spring.query.LogEntryRepository;
 import dev.auditlog.spring.query.LogEntrySummary;
 import org.jspecify.annotations.Nullable;
@@ -104,6 +105,8 @@ public class AuditlogEndpoint {
 
 	private final Set<String> roles;
 
+	private @Nullable TenantReadRestriction tenantRestriction;
+
 	/**
 	 * Create an endpoint reading the given audit log.
 	 * @param auditLog the audit log, which reads entries with their display labels
@@ -139,6 +142,16 @@ public class AuditlogEndpoint {
 	}
 
 	/**
+	 * Restrict every read to the entries of the reader's tenant: a {@code tenant}
+	 * parameter naming another tenant is refused with {@code 403}, and the summary counts
+	 * the reader's tenant only.
+	 * @param restriction gives the reader's tenant
+	 */
+	void restrictTenantReadsWith(TenantReadRestriction restriction) {
+		this.tenantRestriction = restriction;
+	}
+
+	/**
 	 * Return one page of entries, newest first.
 	 * @param securityContext the caller, who may or may not be shown values
 	 * @param model only entries of this entity name
@@ -155,19 +168,22 @@ public class AuditlogEndpoint {
 	 * @param changedTo only entries that changed the field {@code changed} to this value
 	 * @param changedFrom only entries that changed the field {@code changed} from this
 	 * value
+	 * @param tenant only entries of this tenant
 	 * @return the page
 	 * @throws BadParameterException if a parameter cannot be used
 	 * @throws ValuesNotShownException if the caller filters by actor or value but is not
-	 * shown values
+	 * shown values, or asks for another tenant than the reader's when reads are
+	 * restricted to it
 	 */
 	@ReadOperation
 	public EntriesDescriptor entries(SecurityContext securityContext, @Nullable String model, @Nullable String objectPk,
 			@Nullable String actor, String @Nullable [] action, @Nullable String cid, @Nullable String from,
 			@Nullable String to, @Nullable String before, @Nullable String size, @Nullable String changed,
-			@Nullable String changedTo, @Nullable String changedFrom) {
+			@Nullable String changedTo, @Nullable String changedFrom, @Nullable String tenant) {
 		boolean shown = shown(securityContext, actor);
 		HistoryOperations.requireShownForValues(shown, changedTo, changedFrom);
 		LogEntryQuery query = query(model, objectPk, actor, action, cid, from, to, before, size);
+		query = query.toBuilder().tenant(readableTenant(tenant)).build();
 		query = HistoryOperations.withChangedField(query, changed, changedTo, changedFrom);
 		LogEntryPage page;
 		try {
@@ -179,6 +195,62 @@ public class AuditlogEndpoint {
 		}
 		return new EntriesDescriptor(page.entries().stream().map((entry) -> EntryDescriptor.of(entry, shown)).toList(),
 				page.next());
+	}
+
+	/**
+	 * Return one page of entries of every tenant (or of the reader's, when reads are
+	 * restricted), newest first:
+	 * {@link #entries(SecurityContext, String, String, String, String[], String, String, String, String, String, String, String, String, String)}
+	 * without a tenant filter.
+	 * @param securityContext the caller, who may or may not be shown values
+	 * @param model only entries of this entity name
+	 * @param objectPk only entries of the object with this primary key
+	 * @param actor only entries made by this actor
+	 * @param action only entries with one of these actions (names or numbers)
+	 * @param cid only entries with this correlation id
+	 * @param from only entries recorded at or after this instant or day
+	 * @param to only entries recorded before this instant or day
+	 * @param before the cursor: only entries after the entry with this id
+	 * @param size the number of entries, 1 to 500, 50 when not given
+	 * @param changed only entries that changed this field
+	 * @param changedTo only entries that changed the field {@code changed} to this value
+	 * @param changedFrom only entries that changed the field {@code changed} from this
+	 * value
+	 * @return the page
+	 * @throws BadParameterException if a parameter cannot be used
+	 * @throws ValuesNotShownException if the caller filters by actor or value but is not
+	 * shown values
+	 */
+	public EntriesDescriptor entries(SecurityContext securityContext, @Nullable String model, @Nullable String objectPk,
+			@Nullable String actor, String @Nullable [] action, @Nullable String cid, @Nullable String from,
+			@Nullable String to, @Nullable String before, @Nullable String size, @Nullable String changed,
+			@Nullable String changedTo, @Nullable String changedFrom) {
+		return entries(securityContext, model, objectPk, actor, action, cid, from, to, before, size, changed, changedTo,
+				changedFrom, null);
+	}
+
+	/**
+	 * Return the tenant to filter on: the one asked for, checked, or the reader's when
+	 * reads are restricted.
+	 */
+	private @Nullable String readableTenant(@Nullable String tenant) {
+		String asked = notBlank("tenant", tenant);
+		String stored = (asked != null) ? StoredText.fit(asked, StoredText.COLUMN_LENGTH) : null;
+		String own = restrictedTenant();
+		if (own == null) {
+			return stored;
+		}
+		if (stored != null && !stored.equals(own)) {
+			throw new ValuesNotShownException("tenant", "Reads are restricted to the reader's own tenant "
+					+ "(auditlog.tenant.restrict-reads): tenant must name it or be left out");
+		}
+		return own;
+	}
+
+	private @Nullable String restrictedTenant() {
+		TenantReadRestriction restriction = this.tenantRestriction;
+		String own = (restriction != null) ? restriction.currentTenant() : null;
+		return (own != null) ? StoredText.fit(own, StoredText.COLUMN_LENGTH) : null;
 	}
 
 	/**
@@ -287,7 +359,7 @@ public class AuditlogEndpoint {
 		Instant from = to.minus(Duration.ofDays(window));
 		String actorName = notBlank("actor", actor);
 		LogEntrySummary summary = this.repository.summarize(from, to,
-				(actorName != null) ? StoredText.fit(actorName, StoredText.COLUMN_LENGTH) : null);
+				(actorName != null) ? StoredText.fit(actorName, StoredText.COLUMN_LENGTH) : null, restrictedTenant());
 		Map<String, Long> actions = new LinkedHashMap<>();
 		summary.actions().forEach((action, count) -> actions.put(action.name(), count));
 		Map<String, Long> actors = summary.actors();
@@ -463,13 +535,16 @@ public class AuditlogEndpoint {
 	 * @param changesText the changes as one line
 	 * @param additionalData extra data
 	 * @param serializedData the object's state after the change
+	 * @param tenant the Hibernate tenant the change was made for, {@code null} without
+	 * multi-tenancy
 	 */
 	@JsonInclude(value = Include.ALWAYS, content = Include.ALWAYS)
 	public record EntryDescriptor(@Nullable Long id, String timestamp, String action, String model, String objectPk,
 			@Nullable Long objectId, String objectRepr, @Nullable String actor, @Nullable String remoteAddr,
 			@Nullable String cid, Map<String, Object> changes, Map<String, Object> changesDisplay, String changesText,
 			@Nullable Map<String, @Nullable Object> additionalData,
-			@Nullable Map<String, @Nullable Object> serializedData) implements OperationResponseBody {
+			@Nullable Map<String, @Nullable Object> serializedData,
+			@Nullable String tenant) implements OperationResponseBody {
 
 		static EntryDescriptor of(LogEntry entry) {
 			return of(entry, true);
@@ -480,13 +555,13 @@ public class AuditlogEndpoint {
 				return new EntryDescriptor(entry.id(), entry.timestamp().toString(), entry.action().name(),
 						entry.model(), entry.objectPk(), entry.objectId(), entry.objectRepr(), entry.actor(),
 						entry.remoteAddr(), entry.cid(), entry.changes().toJsonValue(), entry.changesDisplay(),
-						entry.changesText(), entry.additionalData(), entry.serializedData());
+						entry.changesText(), entry.additionalData(), entry.serializedData(), entry.tenant());
 			}
 			Changes changes = masked(entry.changes());
 			return new EntryDescriptor(entry.id(), entry.timestamp().toString(), entry.action().name(), entry.model(),
 					entry.objectPk(), entry.objectId(), MASK, mask(entry.actor()), mask(entry.remoteAddr()),
 					entry.cid(), changes.toJsonValue(), changes.display(), changes.text(),
-					masked(entry.additionalData()), masked(entry.serializedData()));
+					masked(entry.additionalData()), masked(entry.serializedData()), entry.tenant());
 		}
 
 		private static Changes masked(Changes changes) {

@@ -3,6 +3,7 @@ package dev.auditlog.spring.actuate;
 import dev.auditlog.AuditLog;
 import dev.auditlog.spring.AuditlogAutoConfiguration;
 import dev.auditlog.spring.AuditlogProperties;
+import dev.auditlog.spring.TenantReadRestriction;
 import dev.auditlog.spring.query.AuditlogQueryAutoConfiguration;
 import dev.auditlog.spring.query.LogEntryRepository;
 
@@ -17,6 +18,7 @@ import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -50,9 +52,12 @@ public final class AuditlogEndpointAutoConfiguration {
 	@ConditionalOnBean({ AuditLog.class, LogEntryRepository.class })
 	@ConditionalOnMissingBean
 	AuditlogEndpoint auditlogEndpoint(AuditLog auditLog, LogEntryRepository repository, AuditlogProperties properties,
-			AuditlogEndpointProperties endpointProperties) {
-		return new AuditlogEndpoint(auditLog, repository, endpointProperties.getShowValues(),
+			AuditlogEndpointProperties endpointProperties,
+			ObjectProvider<TenantReadRestriction> tenantReadRestriction) {
+		AuditlogEndpoint endpoint = new AuditlogEndpoint(auditLog, repository, endpointProperties.getShowValues(),
 				endpointProperties.getRoles());
+		tenantReadRestriction.ifAvailable(endpoint::restrictTenantReadsWith);
+		return endpoint;
 	}
 
 	@Bean

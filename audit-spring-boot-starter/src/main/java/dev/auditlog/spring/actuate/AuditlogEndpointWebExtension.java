@@ -46,7 +46,7 @@ public class AuditlogEndpointWebExtension {
 
 	/**
 	 * Return one page of entries, newest first, as
-	 * {@link AuditlogEndpoint#entries(SecurityContext, String, String, String, String[], String, String, String, String, String, String, String, String)}
+	 * {@link AuditlogEndpoint#entries(SecurityContext, String, String, String, String[], String, String, String, String, String, String, String, String, String)}
 	 * does.
 	 * @param securityContext the caller, who may or may not be shown values
 	 * @param model only entries of this entity name
@@ -62,16 +62,27 @@ public class AuditlogEndpointWebExtension {
 	 * @param changedTo only entries that changed the field {@code changed} to this value
 	 * @param changedFrom only entries that changed the field {@code changed} from this
 	 * value
+	 * @param tenant only entries of this tenant
 	 * @return the page, a bad request naming the bad parameter, or forbidden for an actor
-	 * or value filter when values are not shown
+	 * or value filter when values are not shown, or for another tenant than the reader's
+	 * when reads are restricted to it
 	 */
 	@ReadOperation
 	public WebEndpointResponse<OperationResponseBody> entries(SecurityContext securityContext, @Nullable String model,
 			@Nullable String objectPk, @Nullable String actor, String @Nullable [] action, @Nullable String cid,
 			@Nullable String from, @Nullable String to, @Nullable String before, @Nullable String size,
-			@Nullable String changed, @Nullable String changedTo, @Nullable String changedFrom) {
+			@Nullable String changed, @Nullable String changedTo, @Nullable String changedFrom,
+			@Nullable String tenant) {
 		return respond(() -> new WebEndpointResponse<>(this.endpoint.entries(securityContext, model, objectPk, actor,
-				action, cid, from, to, before, size, changed, changedTo, changedFrom)));
+				action, cid, from, to, before, size, changed, changedTo, changedFrom, tenant)));
+	}
+
+	WebEndpointResponse<OperationResponseBody> entries(SecurityContext securityContext, @Nullable String model,
+			@Nullable String objectPk, @Nullable String actor, String @Nullable [] action, @Nullable String cid,
+			@Nullable String from, @Nullable String to, @Nullable String before, @Nullable String size,
+			@Nullable String changed, @Nullable String changedTo, @Nullable String changedFrom) {
+		return entries(securityContext, model, objectPk, actor, action, cid, from, to, before, size, changed, changedTo,
+				changedFrom, null);
 	}
 
 	WebEndpointResponse<OperationResponseBody> entries(SecurityContext securityContext, @Nullable String model,

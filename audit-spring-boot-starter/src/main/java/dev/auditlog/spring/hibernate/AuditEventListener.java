@@ -465,6 +465,9 @@ final class AuditEventListener implements PostInsertEventListener, PostUpdateEve
 
 		private final SharedSessionContractImplementor session;
 
+		// the session's tenant, known without a read; the same for all its changes
+		private final @Nullable String tenant;
+
 		private final Map<Key, PendingChange> byObject = new LinkedHashMap<>();
 
 		private final List<PendingChange> inOrder = new ArrayList<>();
@@ -473,6 +476,7 @@ final class AuditEventListener implements PostInsertEventListener, PostUpdateEve
 
 		TransactionChanges(SharedSessionContractImplementor session) {
 			this.session = session;
+			this.tenant = session.getTenantIdentifier();
 		}
 
 		PendingChange pending(AuditedModel model, Object id, Object entity) {
@@ -512,6 +516,7 @@ final class AuditEventListener implements PostInsertEventListener, PostUpdateEve
 		}
 
 		PendingChange append(PendingChange change) {
+			change.tenant = this.tenant;
 			this.inOrder.add(change);
 			return change;
 		}

@@ -15,6 +15,8 @@ import dev.auditlog.spring.ActorResolution;
 import dev.auditlog.spring.AdditionalDataProvider;
 import dev.auditlog.spring.AuditlogAutoConfiguration;
 import dev.auditlog.spring.AuditlogProperties;
+import dev.auditlog.spring.InvalidAuditConfigurationException;
+import dev.auditlog.spring.TenantReadRestriction;
 import dev.auditlog.spring.events.AuditEventStore;
 import dev.auditlog.spring.integrity.AuditlogIntegrityProperties;
 import dev.auditlog.spring.integrity.IntegrityVerifier;
@@ -76,13 +78,30 @@ public final class AuditlogHibernateAutoConfiguration {
 			ObjectProvider<AuditEventStore> auditEventStore, ActorResolution actorResolution,
 			ObjectProvider<IntegrityVerifier> integrityVerifier,
 			ObjectProvider<RetentionCheckpoint> retentionCheckpoint, LogReads reads, AuditlogProperties properties,
-			ObjectProvider<PlatformTransactionManager> transactionManager, ObjectProvider<RevertMarks> revertMarks) {
+			ObjectProvider<PlatformTransactionManager> transactionManager, ObjectProvider<RevertMarks> revertMarks,
+			ObjectProvider<TenantReadRestriction> tenantReadRestriction) {
 		HibernateAuditLog auditLog = new HibernateAuditLog(auditlogEntityManagerFactoryPostProcessor,
 				logEntryRepository, valueFormatter, auditEventStore, actorResolution, integrityVerifier,
 				retentionCheckpoint, reads);
 		revertMarks.ifAvailable((marks) -> auditLog
 			.revertWith(new EntityReverter(properties, transactionManager, marks, valueFormatter)));
+		tenantReadRestriction.ifAvailable(auditLog::restrictTenantReadsWith);
 		return auditLog;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty("auditlog.tenant.restrict-reads")
+	TenantReadRestriction auditlogTenantReadRestriction(ObjectProvider<EntityManagerFactory> entityManagerFactory) {
+		EntityManagerFactory unique = entityManagerFactory.getIfUnique();
+		SessionFactoryImplementor sessionFactory = (unique != null) ? unique.unwrap(SessionFactoryImplementor.class)
+				: null;
+		if (sessionFactory == null || sessionFactory.getCurrentTenantIdentifierResolver() == null) {
+			throw new InvalidAuditConfigurationException("auditlog.tenant.restrict-reads=true needs the current "
+					+ "tenant: configure Hibernate's CurrentTenantIdentifierResolver "
+					+ "(hibernate.tenant_identifier_resolver) or declare a TenantReadRestriction bean");
+		}
+		return () -> HibernateAuditLog.readableTenant(sessionFactory);
 	}
 
 	@Bean

@@ -28,6 +28,7 @@ import dev.auditlog.diff.EntityRef;
 import dev.auditlog.diff.FieldPolicy;
 import dev.auditlog.diff.ValueFormatter;
 import dev.auditlog.spring.ActorResolution;
+import dev.auditlog.spring.TenantReadRestriction;
 import dev.auditlog.spring.events.AuditEventStore;
 import dev.auditlog.spring.hibernate.AuditlogEntityManagerFactoryPostProcessor.Registration;
 import dev.auditlog.spring.integrity.IntegrityVerifier;
@@ -35,6 +36,8 @@ import dev.auditlog.spring.integrity.RetentionCheckpoint;
 import dev.auditlog.spring.query.LogEntryRepository;
 import jakarta.persistence.EntityManager;
 import org.hibernate.Hibernate;
+import org.hibernate.context.spi.CurrentTenantIdentifierResolver;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.proxy.HibernateProxy;
 import org.jspecify.annotations.Nullable;
@@ -70,6 +73,8 @@ final class HibernateAuditLog implements AuditLog {
 
 	private @Nullable EntityReverter reverter;
 
+	private @Nullable TenantReadRestriction tenantRestriction;
+
 	HibernateAuditLog(AuditlogEntityManagerFactoryPostProcessor registrations,
 			ObjectProvider<LogEntryRepository> repository, ValueFormatter formatter,
 			ObjectProvider<AuditEventStore> events, ActorResolution actorResolution,
@@ -83,6 +88,13 @@ final class HibernateAuditLog implements AuditLog {
 		this.actorResolution = actorResolution;
 		this.verifier = verifier;
 		this.checkpoint = checkpoint;
+	}
+
+	/**
+	 * Restrict every read to the entries of the reader's tenant.
+	 */
+	void restrictTenantReadsWith(TenantReadRestriction restriction) {
+		this.tenantRestriction = restriction;
 	}
 
 	/**
@@ -254,7 +266,11 @@ final class HibernateAuditLog implements AuditLog {
 			return new LogEntryPage(List.of(), null);
 		}
 		refuseMaskedValueSearch(query);
-		LogEntryPage page = this.reads.query(query);
+		LogEntryQuery visible = restricted(query);
+		if (visible == null) {
+			return new LogEntryPage(List.of(), null);
+		}
+		LogEntryPage page = this.reads.query(visible);
 		return new LogEntryPage(page.entries().stream().map(this::withLabels).toList(), page.next());
 	}
 
@@ -269,9 +285,54 @@ final class HibernateAuditLog implements AuditLog {
 		}
 	}
 
+	/**
+	 * Return the query restricted to the reader's tenant, or {@code null} when it names
+	 * another tenant (it then matches no entry the reader may read).
+	 */
+	private @Nullable LogEntryQuery restricted(LogEntryQuery query) {
+		String tenant = readableTenant();
+		if (tenant == null || tenant.equals(query.tenant())) {
+			return query;
+		}
+		return (query.tenant() == null) ? query.toBuilder().tenant(tenant).build() : null;
+	}
+
+	private @Nullable String readableTenant() {
+		TenantReadRestriction restriction = this.tenantRestriction;
+		String tenant = (restriction != null) ? restriction.currentTenant() : null;
+		return (tenant != null) ? StoredText.fit(tenant, StoredText.COLUMN_LENGTH) : null;
+	}
+
 	@Override
 	public Optional<LogEntry> find(long id) {
-		return this.reads.find(id).map(this::withLabels);
+		String tenant = readableTenant();
+		return this.reads.find(id)
+			.filter((entry) -> tenant == null || tenant.equals(entry.tenant()))
+			.map(this::withLabels);
+	}
+
+	/**
+	 * Return the tenant whose entries the current reader may read, as the persistence
+	 * unit's {@code CurrentTenantIdentifierResolver} gives it: {@code null} without one,
+	 * or for a root tenant, which reads every tenant's entries.
+	 * @param sessionFactory the persistence unit
+	 * @return the tenant identifier as text, or {@code null}
+	 */
+	static @Nullable String readableTenant(SessionFactoryImplementor sessionFactory) {
+		return currentTenant(sessionFactory, true);
+	}
+
+	/**
+	 * Return the current tenant of a persistence unit as Hibernate writes it, or
+	 * {@code null} without a resolver.
+	 */
+	private static @Nullable String currentTenant(SessionFactoryImplementor sessionFactory, boolean rootReadsAll) {
+		CurrentTenantIdentifierResolver<Object> resolver = sessionFactory.getCurrentTenantIdentifierResolver();
+		Object tenant = (resolver != null) ? resolver.resolveCurrentTenantIdentifier() : null;
+		if (resolver == null || tenant == null || (rootReadsAll && resolver.isRoot(tenant))) {
+			return null;
+		}
+		return sessionFactory.getTenantIdentifierJavaType().toString(tenant);
 	}
 
 	@Override
@@ -347,6 +408,8 @@ final class HibernateAuditLog implements AuditLog {
 		}
 		LogEntryRecorder recorder = registration.recorder().get();
 		changes.forEach(recorder::stamp);
+		String tenant = currentTenant(registration.sessionFactory(), false);
+		changes.forEach((change) -> change.tenant = tenant);
 		recorder.recordNow(changes, registration.dataSource());
 	}
 
@@ -392,7 +455,7 @@ final class HibernateAuditLog implements AuditLog {
 		return new LogEntry(entry.id(), entry.timestamp(), entry.action(), entry.model(), entry.objectPk(),
 				entry.objectId(), entry.objectRepr(), entry.actor(), entry.remoteAddr(), entry.cid(),
 				entry.changes().withDisplayRules(model.policy().displayRules()), entry.additionalData(),
-				entry.serializedData());
+				entry.serializedData(), entry.tenant());
 	}
 
 	private record Target(Registration registration, AuditedModel model) {

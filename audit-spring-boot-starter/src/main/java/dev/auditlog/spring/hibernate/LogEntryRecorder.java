@@ -291,9 +291,10 @@ final class LogEntryRecorder {
 				merge(additionalData(change.entity, action), change.manualData), labels);
 		// the entry's constructor fits its columns; the JSON values are fitted here
 		StorableValues.Values values = this.storable.of(changes, additionalData, serializedData);
-		entries.add(new LogEntry(null, change.timestamp, action, change.model.entityName(),
-				this.formatter.formatKey(key), this.formatter.integralKey(key), representationOf(change), change.actor,
-				change.remoteAddr, change.cid, values.changes(), values.additionalData(), values.serializedData()));
+		entries
+			.add(new LogEntry(null, change.timestamp, action, change.model.entityName(), this.formatter.formatKey(key),
+					this.formatter.integralKey(key), representationOf(change), change.actor, change.remoteAddr,
+					change.cid, values.changes(), values.additionalData(), values.serializedData(), change.tenant));
 	}
 
 	private static String representationOf(PendingChange change) {

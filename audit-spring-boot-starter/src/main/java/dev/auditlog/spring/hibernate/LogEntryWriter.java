@@ -52,7 +52,7 @@ final class LogEntryWriter {
 	private static final int FIXED_BYTES_PER_ROW = 64;
 
 	private static final String COLUMNS = "INSERT INTO auditlog_logentry (timestamp, action, model, object_pk, object_id, "
-			+ "object_repr, changes, serialized_data, additional_data, actor, remote_addr, cid) VALUES ";
+			+ "object_repr, changes, serialized_data, additional_data, actor, remote_addr, cid, tenant) VALUES ";
 
 	private final AuditDatabase database;
 
@@ -79,8 +79,9 @@ final class LogEntryWriter {
 		this.database = database;
 		this.hashing = hashing;
 		String value = database.jsonParameter();
-		this.row = "(?, ?, ?, ?, ?, ?, " + value + ", " + value + ", " + value + ", ?, ?, ?" + (hashing ? ", ?)" : ")");
-		this.columns = hashing ? COLUMNS.replace(", cid)", ", cid, hash)") : COLUMNS;
+		this.row = "(?, ?, ?, ?, ?, ?, " + value + ", " + value + ", " + value + ", ?, ?, ?, ?"
+				+ (hashing ? ", ?)" : ")");
+		this.columns = hashing ? COLUMNS.replace(", tenant)", ", tenant, hash)") : COLUMNS;
 		this.copyTarget = this.columns.substring("INSERT INTO ".length(), this.columns.length() - " VALUES ".length());
 	}
 
@@ -120,7 +121,7 @@ final class LogEntryWriter {
 		for (Row row : rows) {
 			LogEntry entry = row.entry();
 			Instant timestamp = entry.timestamp().truncatedTo(ChronoUnit.MICROS);
-			@Nullable Object[] columns = new @Nullable Object[this.hashing ? 13 : 12];
+			@Nullable Object[] columns = new @Nullable Object[this.hashing ? 14 : 13];
 			columns[0] = timestamp;
 			columns[1] = entry.action().value();
 			columns[2] = entry.model();
@@ -133,8 +134,9 @@ final class LogEntryWriter {
 			columns[9] = entry.actor();
 			columns[10] = entry.remoteAddr();
 			columns[11] = entry.cid();
+			columns[12] = entry.tenant();
 			if (this.hashing) {
-				columns[12] = hash(timestamp, row);
+				columns[13] = hash(timestamp, row);
 			}
 			values.add(columns);
 		}
@@ -172,6 +174,7 @@ final class LogEntryWriter {
 		statement.setString(index++, entry.actor());
 		statement.setString(index++, entry.remoteAddr());
 		statement.setString(index++, entry.cid());
+		statement.setString(index++, entry.tenant());
 		if (this.hashing) {
 			statement.setString(index++, hash(timestamp, row));
 		}
@@ -187,7 +190,7 @@ final class LogEntryWriter {
 		try {
 			return EntryHashes.logEntry(timestamp, entry.action().value(), entry.model(), entry.objectPk(),
 					entry.objectId(), entry.objectRepr(), row.changes(), row.serializedData(), row.additionalData(),
-					entry.actor(), entry.remoteAddr(), entry.cid());
+					entry.actor(), entry.remoteAddr(), entry.cid(), entry.tenant());
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Could not hash the audit log entry of {} {}; it is written without its hash", entry.model(),
@@ -209,8 +212,8 @@ final class LogEntryWriter {
 		long bytes() {
 			long characters = this.entry.model().length() + this.entry.objectPk().length()
 					+ this.entry.objectRepr().length() + length(this.entry.actor()) + length(this.entry.remoteAddr())
-					+ length(this.entry.cid()) + this.changes.length() + length(this.serializedData)
-					+ length(this.additionalData);
+					+ length(this.entry.cid()) + length(this.entry.tenant()) + this.changes.length()
+					+ length(this.serializedData) + length(this.additionalData);
 			return FIXED_BYTES_PER_ROW + 3 * characters;
 		}
 

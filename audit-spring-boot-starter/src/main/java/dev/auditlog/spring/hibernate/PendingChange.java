@@ -101,6 +101,9 @@ final class PendingChange {
 
 	@Nullable String remoteAddr;
 
+	/** The Hibernate tenant of the session that made the change, or {@code null}. */
+	@Nullable String tenant;
+
 	PendingChange(AuditedModel model, Object id, Object entity) {
 		this.model = model;
 		this.id = id;

@@ -44,6 +44,12 @@ import tools.jackson.databind.json.JsonMapper;
  * scientific form, {@code 1E+300}). PostgreSQL's {@code jsonb} reorders members and
  * rewrites numbers; the canonical form is the same either way.</li>
  * </ul>
+ * An entry recorded for a tenant (its {@code tenant} column is set) has the tenant as a
+ * fourteenth element, a JSON string, after {@code cid}; an entry without a tenant has
+ * exactly the thirteen elements above, so the hashes of entries written before the column
+ * existed stay what they were, and setting or clearing a tenant afterwards changes the
+ * hash.
+ * <p>
  * The id is not part of the form: it is given by the database on insert. A seal records
  * which hash belongs to which id.
  * <p>
@@ -106,8 +112,36 @@ public final class EntryHashes {
 	public static String logEntry(Instant timestamp, int action, String model, String objectPk, @Nullable Long objectId,
 			String objectRepr, String changes, @Nullable String serializedData, @Nullable String additionalData,
 			@Nullable String actor, @Nullable String remoteAddr, @Nullable String cid) {
+		return logEntry(timestamp, action, model, objectPk, objectId, objectRepr, changes, serializedData,
+				additionalData, actor, remoteAddr, cid, null);
+	}
+
+	/**
+	 * Return the content hash of a log entry from its column values as stored, with its
+	 * tenant.
+	 * @param timestamp the timestamp column (cut to microseconds here)
+	 * @param action the action column
+	 * @param model the model column
+	 * @param objectPk the object_pk column
+	 * @param objectId the object_id column, or {@code null}
+	 * @param objectRepr the object_repr column
+	 * @param changes the changes column as JSON text
+	 * @param serializedData the serialized_data column as JSON text, or {@code null}
+	 * @param additionalData the additional_data column as JSON text, or {@code null}
+	 * @param actor the actor column, or {@code null}
+	 * @param remoteAddr the remote_addr column, or {@code null}
+	 * @param cid the cid column, or {@code null}
+	 * @param tenant the tenant column, or {@code null} (then the hash is that of an entry
+	 * without the column)
+	 * @return 64 lower-case hexadecimal digits
+	 * @throws IllegalArgumentException if a JSON column does not hold JSON
+	 * @since 0.2.0
+	 */
+	public static String logEntry(Instant timestamp, int action, String model, String objectPk, @Nullable Long objectId,
+			String objectRepr, String changes, @Nullable String serializedData, @Nullable String additionalData,
+			@Nullable String actor, @Nullable String remoteAddr, @Nullable String cid, @Nullable String tenant) {
 		return sha256(logEntryForm(timestamp, action, model, objectPk, objectId, objectRepr, changes, serializedData,
-				additionalData, actor, remoteAddr, cid));
+				additionalData, actor, remoteAddr, cid, tenant));
 	}
 
 	/**
@@ -131,6 +165,33 @@ public final class EntryHashes {
 			@Nullable Long objectId, String objectRepr, String changes, @Nullable String serializedData,
 			@Nullable String additionalData, @Nullable String actor, @Nullable String remoteAddr,
 			@Nullable String cid) {
+		return logEntryForm(timestamp, action, model, objectPk, objectId, objectRepr, changes, serializedData,
+				additionalData, actor, remoteAddr, cid, null);
+	}
+
+	/**
+	 * Return the canonical form of a log entry with its tenant: the form without a tenant
+	 * when it is {@code null}, else that form with the tenant as a fourteenth element.
+	 * @param timestamp the timestamp column (cut to microseconds here)
+	 * @param action the action column
+	 * @param model the model column
+	 * @param objectPk the object_pk column
+	 * @param objectId the object_id column, or {@code null}
+	 * @param objectRepr the object_repr column
+	 * @param changes the changes column as JSON text
+	 * @param serializedData the serialized_data column as JSON text, or {@code null}
+	 * @param additionalData the additional_data column as JSON text, or {@code null}
+	 * @param actor the actor column, or {@code null}
+	 * @param remoteAddr the remote_addr column, or {@code null}
+	 * @param cid the cid column, or {@code null}
+	 * @param tenant the tenant column, or {@code null}
+	 * @return the canonical form
+	 * @since 0.2.0
+	 */
+	public static String logEntryForm(Instant timestamp, int action, String model, String objectPk,
+			@Nullable Long objectId, String objectRepr, String changes, @Nullable String serializedData,
+			@Nullable String additionalData, @Nullable String actor, @Nullable String remoteAddr, @Nullable String cid,
+			@Nullable String tenant) {
 		StringBuilder form = new StringBuilder(256 + changes.length());
 		form.append('[');
 		quote(LOG_ENTRY_FORM, form);
@@ -154,6 +215,10 @@ public final class EntryHashes {
 		quoteNullable(remoteAddr, form);
 		form.append(',');
 		quoteNullable(cid, form);
+		if (tenant != null) {
+			form.append(',');
+			quote(tenant, form);
+		}
 		form.append(']');
 		return form.toString();
 	}

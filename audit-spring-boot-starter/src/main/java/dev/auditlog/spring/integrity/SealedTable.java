@@ -22,13 +22,13 @@ record SealedTable(String name, String columns, int hashColumn, Hasher hasher) {
 
 	static final SealedTable LOG_ENTRY = new SealedTable("auditlog_logentry",
 			"id, timestamp, action, model, object_pk, object_id, object_repr, changes, serialized_data, "
-					+ "additional_data, actor, remote_addr, cid, hash",
-			14, (database, rs) -> {
+					+ "additional_data, actor, remote_addr, cid, tenant, hash",
+			15, (database, rs) -> {
 				long objectId = rs.getLong(6);
 				Long nullableObjectId = rs.wasNull() ? null : objectId;
 				return EntryHashes.logEntry(database.timestamp(rs, 2), rs.getInt(3), rs.getString(4), rs.getString(5),
 						nullableObjectId, rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
-						rs.getString(11), rs.getString(12), rs.getString(13));
+						rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14));
 			});
 
 	static final SealedTable EVENT = new SealedTable("auditlog_event",

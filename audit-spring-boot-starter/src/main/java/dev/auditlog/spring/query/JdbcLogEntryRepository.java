@@ -24,6 +24,7 @@ import dev.auditlog.core.LogEntryPage;
 import dev.auditlog.core.LogEntryQuery;
 import dev.auditlog.spring.integrity.RetentionCheckpoint;
 import dev.auditlog.spring.schema.AuditDatabase;
+import dev.auditlog.spring.schema.LogEntryPartitions;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +51,7 @@ final class JdbcLogEntryRepository implements LogEntryRepository {
 	private static final Logger logger = LoggerFactory.getLogger(JdbcLogEntryRepository.class);
 
 	private static final String SELECT = "SELECT id, timestamp, action, model, object_pk, object_id, object_repr, "
-			+ "changes, serialized_data, additional_data, actor, remote_addr, cid FROM auditlog_logentry";
+			+ "changes, serialized_data, additional_data, actor, remote_addr, cid, tenant FROM auditlog_logentry";
 
 	private static final String NEWEST_FIRST = " ORDER BY timestamp DESC, id DESC";
 
@@ -96,6 +97,7 @@ final class JdbcLogEntryRepository implements LogEntryRepository {
 		where.equal("actor", query.actor());
 		where.in("action", query.actions().stream().map((action) -> (short) action.value()).toList());
 		where.equal("cid", query.cid());
+		where.equal("tenant", query.tenant());
 		if (query.from() != null) {
 			where.add("timestamp >= ?", database.bound(query.from()));
 		}
@@ -165,11 +167,17 @@ final class JdbcLogEntryRepository implements LogEntryRepository {
 
 	@Override
 	public LogEntrySummary summarize(Instant from, Instant to, @Nullable String actor) {
+		return summarize(from, to, actor, null);
+	}
+
+	@Override
+	public LogEntrySummary summarize(Instant from, Instant to, @Nullable String actor, @Nullable String tenant) {
 		AuditDatabase database = database();
 		Where where = new Where();
 		where.add("timestamp >= ?", database.bound(from));
 		where.add("timestamp < ?", database.bound(to));
 		where.equal("actor", actor);
+		where.equal("tenant", tenant);
 		Map<Action, Long> actions = new EnumMap<>(Action.class);
 		long[] withActor = new long[1];
 		this.jdbc.query("SELECT action, COUNT(*), COUNT(actor) FROM auditlog_logentry" + where + " GROUP BY action",
@@ -217,6 +225,16 @@ final class JdbcLogEntryRepository implements LogEntryRepository {
 		try (Connection connection = ownConnection()) {
 			boolean autoCommit = connection.getAutoCommit();
 			connection.setAutoCommit(true);
+			if (database == AuditDatabase.POSTGRESQL && LogEntryPartitions.isPartitioned(connection)) {
+				// whole months before the cut-off go at once; the rows of the month it
+				// falls in are deleted below
+				for (String partition : LogEntryPartitions.droppableBefore(connection, before, Instant.now())) {
+					long dropped = LogEntryPartitions.drop(connection, partition);
+					deleted += dropped;
+					logger.debug("Dropped the audit log partition {} of {} entries recorded before {}", partition,
+							dropped, before);
+				}
+			}
 			try (PreparedStatement statement = connection.prepareStatement(deleteBatch(database))) {
 				statement.setObject(1, bound);
 				statement.setInt(2, this.deleteBatchSize);
@@ -303,7 +321,7 @@ final class JdbcLogEntryRepository implements LogEntryRepository {
 		return new LogEntry(rs.getLong(1), database.timestamp(rs, 2), Action.fromValue(rs.getInt(3)), rs.getString(4),
 				rs.getString(5), nullableObjectId, rs.getString(7), rs.getString(11), rs.getString(12),
 				rs.getString(13), Changes.fromJson(rs.getString(8)), jsonObject(rs.getString(10)),
-				jsonObject(rs.getString(9)));
+				jsonObject(rs.getString(9)), rs.getString(14));
 	}
 
 	private @Nullable Map<String, @Nullable Object> jsonObject(@Nullable String text) {

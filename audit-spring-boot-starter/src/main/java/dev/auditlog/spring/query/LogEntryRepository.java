@@ -47,4 +47,23 @@ public interface LogEntryRepository {
 	 */
 	LogEntrySummary summarize(Instant from, Instant to, @Nullable String actor);
 
+	/**
+	 * Count the entries of one tenant recorded in a window of time by action, by model
+	 * and by actor.
+	 * @param from the start of the window (inclusive)
+	 * @param to the end of the window (exclusive)
+	 * @param actor only entries of this actor, or {@code null} for all
+	 * @param tenant only entries of this tenant, or {@code null} for every tenant
+	 * @return the counts
+	 * @throws UnsupportedOperationException if a tenant is given and this repository does
+	 * not filter by tenant
+	 * @since 0.2.0
+	 */
+	default LogEntrySummary summarize(Instant from, Instant to, @Nullable String actor, @Nullable String tenant) {
+		if (tenant != null) {
+			throw new UnsupportedOperationException(getClass().getName() + " does not count entries by tenant");
+		}
+		return summarize(from, to, actor);
+	}
+
 }

@@ -12,6 +12,7 @@ import org.assertj.core.api.ThrowableAssertAlternative;
 import org.junit.jupiter.api.Test;
 
 import dev.auditlog.spring.AuditlogProperties;
+import dev.auditlog.spring.TenantReadRestriction;
 import dev.auditlog.spring.config.model.Gadget;
 import dev.auditlog.spring.config.model.Widget;
 
@@ -163,6 +164,26 @@ class StartupFailureTests {
 		}
 	}
 
+	@Test
+	void restrictingTenantReadsWithoutATenantResolverFailsStartup() {
+		assertStartupFails("auditlog.tenant.restrict-reads=true")
+			.withMessageContaining("auditlog.tenant.restrict-reads=true needs the current tenant")
+			.withMessageContaining("CurrentTenantIdentifierResolver")
+			.withMessageContaining("TenantReadRestriction");
+	}
+
+	@Test
+	void restrictingTenantReadsWithATenantReadRestrictionOfTheApplicationStarts() {
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(TestApp.class, OwnRestriction.class)
+			.web(WebApplicationType.NONE)
+			.properties("spring.datasource.url=jdbc:h2:mem:startup-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+					"spring.jpa.hibernate.ddl-auto=create-drop", "spring.flyway.enabled=false",
+					"spring.main.banner-mode=off", "auditlog.tenant.restrict-reads=true")
+			.run()) {
+			assertThat(context.getBeansOfType(TenantReadRestriction.class)).containsOnlyKeys("ownRestriction");
+		}
+	}
+
 	private static ThrowableAssertAlternative<?> assertStartupFails(String... properties) {
 		return assertThatException().isThrownBy(() -> start(properties).close()).havingRootCause();
 	}
@@ -176,6 +197,19 @@ class StartupFailureTests {
 		return new SpringApplicationBuilder(TestApp.class).web(WebApplicationType.NONE)
 			.properties(all.toArray(String[]::new))
 			.run();
+	}
+
+	/**
+	 * The application's own restriction of tenant reads.
+	 */
+	@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+	static class OwnRestriction {
+
+		@org.springframework.context.annotation.Bean
+		TenantReadRestriction ownRestriction() {
+			return () -> "acme";
+		}
+
 	}
 
 	/**

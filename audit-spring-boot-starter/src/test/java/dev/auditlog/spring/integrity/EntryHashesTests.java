@@ -33,6 +33,23 @@ class EntryHashesTests {
 	}
 
 	@Test
+	void aTenantIsAFourteenthElementOnlyWhenSet() {
+		String withoutTenant = EntryHashes.logEntryForm(AT, 1, "Account", "42", 42L, "r", "{}", null, null, "alice",
+				null, "c-1");
+		assertThat(EntryHashes.logEntryForm(AT, 1, "Account", "42", 42L, "r", "{}", null, null, "alice", null, "c-1",
+				null))
+			.isEqualTo(withoutTenant);
+		assertThat(EntryHashes.logEntryForm(AT, 1, "Account", "42", 42L, "r", "{}", null, null, "alice", null, "c-1",
+				"acme \"eu\""))
+			.isEqualTo(withoutTenant.substring(0, withoutTenant.length() - 1) + ",\"acme \\\"eu\\\"\"]");
+		assertThat(EntryHashes.logEntry(AT, 1, "Account", "42", 42L, "r", "{}", null, null, "alice", null, "c-1", null))
+			.isEqualTo(EntryHashes.logEntry(AT, 1, "Account", "42", 42L, "r", "{}", null, null, "alice", null, "c-1"));
+		// a tenant is not confused with a correlation id: the arrays differ in length
+		assertThat(EntryHashes.logEntry(AT, 1, "Account", "42", 42L, "r", "{}", null, null, "alice", null, null, "x"))
+			.isNotEqualTo(EntryHashes.logEntry(AT, 1, "Account", "42", 42L, "r", "{}", null, null, "alice", null, "x"));
+	}
+
+	@Test
 	void canonicalFormOfAnEventIsTheDocumentedJsonArray() {
 		String form = EntryHashes.eventForm(AT, "alice", "DATA_EXPORT", "10.0.0.1", null,
 				"{\"rows\": 12, \"format\": \"csv\", \"ratio\": 1.50}");

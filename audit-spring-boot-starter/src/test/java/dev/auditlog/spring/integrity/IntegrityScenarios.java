@@ -221,6 +221,15 @@ abstract class IntegrityScenarios {
 	}
 
 	@Test
+	void aTenantSetOrClearedAfterwardsIsNamedModified() {
+		List<Long> ids = sealedEntries();
+		this.jdbc.update("UPDATE auditlog_logentry SET tenant = 'acme' WHERE id = ?", ids.get(2));
+		assertProblems(IntegrityProblem.entry(ids.get(2), Kind.MODIFIED));
+		this.jdbc.update("UPDATE auditlog_logentry SET tenant = NULL WHERE id = ?", ids.get(2));
+		assertThat(this.auditLog.verify(null, null).problems()).isEmpty();
+	}
+
+	@Test
 	void deletedEntryIsNamedMissing() {
 		List<Long> ids = sealedEntries();
 		this.jdbc.update("DELETE FROM auditlog_logentry WHERE id = ?", ids.get(4));

@@ -50,7 +50,7 @@ abstract class ReadingScenarios {
 
 	static final Set<String> ENTRY_FIELDS = Set.of("id", "timestamp", "action", "model", "objectPk", "objectId",
 			"objectRepr", "actor", "remoteAddr", "cid", "changes", "changesDisplay", "changesText", "additionalData",
-			"serializedData");
+			"serializedData", "tenant");
 
 	@LocalServerPort
 	int port;
@@ -262,6 +262,9 @@ abstract class ReadingScenarios {
 			GET    | /actuator/auditlog?actor=a%00b                        | actor
 			GET    | /actuator/auditlog?cid=x%01y                          | cid
 			GET    | /actuator/auditlog?model=Book%7F                      | model
+			GET    | /actuator/auditlog?tenant=%20                         | tenant
+			GET    | /actuator/auditlog?tenant=acme%00                     | tenant
+			GET    | /actuator/auditlog?tenant=a%0Ab                       | tenant
 			GET    | /actuator/auditlog/summary?actor=%00                  | actor
 			GET    | /actuator/auditlog/abc                                | id
 			GET    | /actuator/auditlog/-1                                 | id
@@ -288,7 +291,7 @@ abstract class ReadingScenarios {
 		this.rows.insert(row(Instant.now(), "Book", "1"), row(Instant.now(), "Book", "2"));
 		Random random = new Random(20260310);
 		List<String> names = List.of("model", "objectPk", "actor", "action", "cid", "from", "to", "before", "size",
-				"days", "id", "unknown");
+				"days", "id", "tenant", "unknown");
 		Set<Integer> statuses = new HashSet<>();
 		for (int i = 0; i < 300; i++) {
 			String path = switch (random.nextInt(4)) {
