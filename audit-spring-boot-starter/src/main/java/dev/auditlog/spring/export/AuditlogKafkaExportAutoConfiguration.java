@@ -14,8 +14,10 @@ import dev.auditlog.spring.schema.AuditlogSchemaAutoConfiguration;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.BeanClassLoaderAware;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -48,17 +50,24 @@ import org.springframework.util.ClassUtils;
 @ConditionalOnBooleanProperty(name = "auditlog.export.kafka.enabled")
 @ConditionalOnSingleCandidate(DataSource.class)
 @EnableConfigurationProperties(AuditlogKafkaExportProperties.class)
-public final class AuditlogKafkaExportAutoConfiguration {
+public final class AuditlogKafkaExportAutoConfiguration implements BeanClassLoaderAware {
 
 	/** The class the record's JSON (the actuator endpoint's form of an entry) needs. */
 	private static final String ACTUATOR = "org.springframework.boot.actuate.endpoint.OperationResponseBody";
+
+	private @Nullable ClassLoader classLoader;
+
+	@Override
+	public void setBeanClassLoader(ClassLoader classLoader) {
+		this.classLoader = classLoader;
+	}
 
 	@Bean
 	ExportRelay auditlogExportRelay(DataSource dataSource, AuditLog auditLog, ProducerFactory<?, ?> producerFactory,
 			AuditlogKafkaExportProperties properties, Environment environment, ObjectProvider<Clock> clock,
 			BeanFactory beanFactory) throws SQLException {
 		check(properties);
-		if (!ClassUtils.isPresent(ACTUATOR, getClass().getClassLoader())) {
+		if (!ClassUtils.isPresent(ACTUATOR, this.classLoader)) {
 			throw new InvalidAuditConfigurationException("auditlog.export.kafka.enabled is set but Spring Boot's "
 					+ "actuator is not on the class path: records hold each entry as the auditlog endpoint shows it; "
 					+ "add org.springframework.boot:spring-boot-starter-actuator");
@@ -73,9 +82,8 @@ public final class AuditlogKafkaExportAutoConfiguration {
 			template.setAllowNonTransactional(true);
 		}
 		boolean seals = environment.getProperty("auditlog.integrity.enabled", Boolean.class, false);
-		ExportMetrics metrics = ClassUtils.isPresent("io.micrometer.core.instrument.MeterRegistry",
-				getClass().getClassLoader()) ? MicrometerExportMetrics.of(beanFactory, getClass().getClassLoader())
-						: ExportMetrics.NONE;
+		ExportMetrics metrics = ClassUtils.isPresent("io.micrometer.core.instrument.MeterRegistry", this.classLoader)
+				? MicrometerExportMetrics.of(beanFactory, this.classLoader) : ExportMetrics.NONE;
 		ExportRelay relay = new ExportRelay(dataSource, AuditDatabase.of(dataSource), auditLog, template,
 				JsonMapper.builder().build(), clock.getIfAvailable(Clock::systemUTC), properties, seals, metrics);
 		metrics.lag(relay);
