@@ -76,7 +76,10 @@ public final class AuditlogKafkaExportAutoConfiguration implements BeanClassLoad
 		ProducerFactory<String, byte[]> factory = (ProducerFactory<String, byte[]>) producerFactory;
 		KafkaTemplate<String, byte[]> template = new KafkaTemplate<>(factory,
 				Map.of(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-						ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+						ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+						// a broker that cannot be reached fails a batch within the send
+						// timeout
+						ProducerConfig.MAX_BLOCK_MS_CONFIG, maxBlock(properties.getSendTimeout(), producerFactory)));
 		if (template.isTransactional()) {
 			// the database holds the progress: a Kafka transaction would add nothing
 			template.setAllowNonTransactional(true);
@@ -88,6 +91,24 @@ public final class AuditlogKafkaExportAutoConfiguration implements BeanClassLoad
 				JsonMapper.builder().build(), clock.getIfAvailable(Clock::systemUTC), properties, seals, metrics);
 		metrics.lag(relay);
 		return relay;
+	}
+
+	/**
+	 * Return how long one send may wait for the brokers' metadata: the producer's
+	 * {@code max.block.ms}, at most the send timeout.
+	 */
+	private static long maxBlock(Duration sendTimeout, ProducerFactory<?, ?> producerFactory) {
+		Object configured = producerFactory.getConfigurationProperties().get(ProducerConfig.MAX_BLOCK_MS_CONFIG);
+		long limit = sendTimeout.toMillis();
+		if (configured != null) {
+			try {
+				return Math.min(limit, Long.parseLong(configured.toString()));
+			}
+			catch (NumberFormatException ex) {
+				return limit;
+			}
+		}
+		return limit;
 	}
 
 	private static void check(AuditlogKafkaExportProperties properties) {

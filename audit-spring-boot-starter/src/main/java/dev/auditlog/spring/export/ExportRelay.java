@@ -275,11 +275,11 @@ final class ExportRelay implements SmartLifecycle, DisposableBean {
 		if (visible.isEmpty() && high == progress.lastId() && gapText.equals(progress.gaps())) {
 			return null;
 		}
-		List<ProducerRecord<String, byte[]>> records = new ArrayList<>(visible.size());
-		for (long id : visible) {
-			// gone when retention deleted it since: nothing to publish
-			this.auditLog.find(id).ifPresent((entry) -> records.add(entryRecord(entry)));
-		}
+		// in id order; an entry retention deleted since is gone: nothing to publish
+		List<ProducerRecord<String, byte[]>> records = this.auditLog.findAll(visible)
+			.stream()
+			.map(this::entryRecord)
+			.toList();
 		send(Stream.ENTRIES, records);
 		this.jdbc.update("UPDATE auditlog_export SET last_id = ?, gaps = ? WHERE name = ?", high, gapText, ENTRIES_ROW);
 		return new Batch(records.size(), full);
@@ -369,7 +369,16 @@ final class ExportRelay implements SmartLifecycle, DisposableBean {
 		try {
 			List<CompletableFuture<SendResult<String, byte[]>>> sent = new ArrayList<>(records.size());
 			for (ProducerRecord<String, byte[]> record : records) {
-				sent.add(this.kafka.send(record));
+				if (System.nanoTime() - deadline > 0) {
+					throw new TimeoutException("Sending took longer than " + this.sendTimeout);
+				}
+				CompletableFuture<SendResult<String, byte[]>> result = this.kafka.send(record);
+				if (result.isCompletedExceptionally()) {
+					// no metadata within max.block.ms: the records after it would wait as
+					// long
+					result.get();
+				}
+				sent.add(result);
 			}
 			for (CompletableFuture<SendResult<String, byte[]>> result : sent) {
 				result.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
