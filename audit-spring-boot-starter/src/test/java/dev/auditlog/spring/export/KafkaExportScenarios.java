@@ -280,6 +280,44 @@ abstract class KafkaExportScenarios {
 	}
 
 	@Test
+	void gapOlderThanTheLongestCommitDelayIsClosed() throws Exception {
+		long before = maxId();
+		try {
+			this.transaction.executeWithoutResult((status) -> {
+				this.entityManager.persist(new Parcel("never committed", 1));
+				this.entityManager.flush();
+				this.entityManager.unwrap(SharedSessionContractImplementor.class)
+					.getTransactionCoordinator()
+					.addObserver(new Failing());
+			});
+		}
+		catch (RuntimeException expected) {
+			// rolled back
+		}
+		create("after the rollback", 2);
+		// the id the rolled-back transaction took
+		long lost = idsAfter(before).get(0) - 1;
+		assertThat(lost).isGreaterThan(before);
+		this.entries.awaitRecords(1);
+		assertThat(OpenGaps.parse(gaps())).anyMatch((gap) -> gap.first() <= lost && lost <= gap.last());
+		ExportRelay later = new ExportRelay(this.dataSource, AuditDatabase.of(this.dataSource), this.auditLog,
+				new KafkaTemplate<>(
+						this.relay.producerFactory().copyWithConfigurationOverride(Map.of("client.id", "later-relay"))),
+				json,
+				java.time.Clock.offset(java.time.Clock.systemUTC(), this.properties.getMaxCommitDelay().plusMinutes(1)),
+				this.properties, false, ExportMetrics.NONE);
+		try {
+			await().atMost(Duration.ofSeconds(10)).until(() -> {
+				later.publishAll();
+				return OpenGaps.parse(gaps()).stream().noneMatch((gap) -> gap.first() <= lost && lost <= gap.last());
+			});
+		}
+		finally {
+			later.destroy();
+		}
+	}
+
+	@Test
 	void twoRelaysAtOncePublishEachEntryOnceInEachObjectsOrder() throws Exception {
 		long before = maxId();
 		ExportRelay second = new ExportRelay(this.dataSource, AuditDatabase.of(this.dataSource), this.auditLog,
