@@ -74,7 +74,7 @@ public interface AuditLog {
 	 * Return the entries with the given ids, in one read where the store allows it.
 	 * @param ids the entries' ids
 	 * @return the entries there are, in id order; an id without an entry is left out
-	 * @since 0.3.0
+	 * @since 0.2.0
 	 */
 	default List<LogEntry> findAll(Collection<Long> ids) {
 		return ids.stream().sorted().distinct().map(this::find).flatMap(Optional::stream).toList();

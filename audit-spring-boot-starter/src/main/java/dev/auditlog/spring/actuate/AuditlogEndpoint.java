@@ -516,7 +516,7 @@ public class AuditlogEndpoint {
 		 * the value of the records of the export to Kafka.
 		 * @param entry the entry
 		 * @return its descriptor
-		 * @since 0.3.0
+		 * @since 0.2.0
 		 */
 		public static EntryDescriptor of(LogEntry entry) {
 			return of(entry, true);

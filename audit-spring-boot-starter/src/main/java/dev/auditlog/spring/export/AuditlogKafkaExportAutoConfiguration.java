@@ -38,7 +38,7 @@ import org.springframework.util.ClassUtils;
  * {@link ProducerFactory} ({@code spring.kafka.*}), with its own serializers: the key as
  * a string, the value as the JSON bytes.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 @AutoConfiguration(after = AuditlogSchemaAutoConfiguration.class,
 		afterName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",

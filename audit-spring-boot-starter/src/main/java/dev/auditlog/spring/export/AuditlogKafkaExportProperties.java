@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code auditlog.export.kafka}. The connection to the brokers is Spring Boot's
  * ({@code spring.kafka.*}).
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 @ConfigurationProperties("auditlog.export.kafka")
 public class AuditlogKafkaExportProperties {

@@ -36,7 +36,7 @@ public interface LogEntryRepository {
 	 * Return the entries with the given ids.
 	 * @param ids the entries' ids
 	 * @return the entries there are, in id order; an id without an entry is left out
-	 * @since 0.3.0
+	 * @since 0.2.0
 	 */
 	default List<LogEntry> findAll(Collection<Long> ids) {
 		return ids.stream().sorted().distinct().map(this::find).flatMap(Optional::stream).toList();
