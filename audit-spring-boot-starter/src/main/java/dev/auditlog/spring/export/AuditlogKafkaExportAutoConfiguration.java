@@ -77,8 +77,7 @@ public final class AuditlogKafkaExportAutoConfiguration implements BeanClassLoad
 		KafkaTemplate<String, byte[]> template = new KafkaTemplate<>(factory,
 				Map.of(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
 						ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
-						// a broker that cannot be reached fails a batch within the send
-						// timeout
+						// an unreachable broker fails a batch within the send timeout
 						ProducerConfig.MAX_BLOCK_MS_CONFIG, maxBlock(properties.getSendTimeout(), producerFactory)));
 		if (template.isTransactional()) {
 			// the database holds the progress: a Kafka transaction would add nothing
