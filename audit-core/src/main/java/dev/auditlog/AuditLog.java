@@ -71,6 +71,16 @@ public interface AuditLog {
 	Optional<LogEntry> find(long id);
 
 	/**
+	 * Return the entries with the given ids, in one read where the store allows it.
+	 * @param ids the entries' ids
+	 * @return the entries there are, in id order; an id without an entry is left out
+	 * @since 0.2.0
+	 */
+	default List<LogEntry> findAll(Collection<Long> ids) {
+		return ids.stream().sorted().distinct().map(this::find).flatMap(Optional::stream).toList();
+	}
+
+	/**
 	 * Log a change Hibernate's listeners cannot see (a bulk JPQL update, native SQL), in
 	 * the caller's transaction and batch, or at once when there is no transaction. Masked
 	 * fields are masked.

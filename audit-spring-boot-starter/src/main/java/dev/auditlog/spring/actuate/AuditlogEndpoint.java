@@ -546,7 +546,14 @@ public class AuditlogEndpoint {
 			@Nullable Map<String, @Nullable Object> serializedData,
 			@Nullable String tenant) implements OperationResponseBody {
 
-		static EntryDescriptor of(LogEntry entry) {
+		/**
+		 * Return an entry as the endpoint shows it to a reader who is shown values; also
+		 * the value of the records of the export to Kafka.
+		 * @param entry the entry
+		 * @return its descriptor
+		 * @since 0.2.0
+		 */
+		public static EntryDescriptor of(LogEntry entry) {
 			return of(entry, true);
 		}
 

@@ -336,6 +336,11 @@ final class HibernateAuditLog implements AuditLog {
 	}
 
 	@Override
+	public List<LogEntry> findAll(Collection<Long> ids) {
+		return this.reads.findAll(ids).stream().map(this::withLabels).toList();
+	}
+
+	@Override
 	public long flush(Instant before) {
 		this.checkpoint.ifAvailable((checkpoint) -> checkpoint.recordDeletion(before));
 		long deleted = 0;

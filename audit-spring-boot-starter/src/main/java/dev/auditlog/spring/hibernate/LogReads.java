@@ -1,6 +1,7 @@
 package dev.auditlog.spring.hibernate;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -98,6 +99,13 @@ final class LogReads implements LogEntryDatabases {
 	 */
 	Optional<LogEntry> find(long id) {
 		return primary().find(id);
+	}
+
+	/**
+	 * Return entries of the primary data source's log by id.
+	 */
+	List<LogEntry> findAll(Collection<Long> ids) {
+		return primary().findAll(ids);
 	}
 
 	/**

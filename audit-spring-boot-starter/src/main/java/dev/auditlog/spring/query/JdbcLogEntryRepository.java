@@ -60,6 +60,9 @@ final class JdbcLogEntryRepository implements LogEntryRepository {
 
 	private static final int DELETE_ATTEMPTS = 3;
 
+	/** The most ids one read by id lists. */
+	private static final int IDS_PER_READ = 500;
+
 	private final DataSource dataSource;
 
 	private final JdbcTemplate jdbc;
@@ -154,6 +157,20 @@ final class JdbcLogEntryRepository implements LogEntryRepository {
 	public Optional<LogEntry> find(long id) {
 		AuditDatabase database = database();
 		return this.jdbc.query(SELECT + " WHERE id = ?", (rs, row) -> entry(rs, database), id).stream().findFirst();
+	}
+
+	@Override
+	public List<LogEntry> findAll(Collection<Long> ids) {
+		SqlDialect dialect = dialect();
+		List<Long> sorted = ids.stream().sorted().distinct().toList();
+		List<LogEntry> entries = new ArrayList<>(sorted.size());
+		for (int from = 0; from < sorted.size(); from += IDS_PER_READ) {
+			List<Long> some = sorted.subList(from, Math.min(sorted.size(), from + IDS_PER_READ));
+			StringJoiner placeholders = new StringJoiner(", ", SELECT + " WHERE id IN (", ") ORDER BY id");
+			some.forEach((id) -> placeholders.add("?"));
+			entries.addAll(this.jdbc.query(placeholders.toString(), (rs, row) -> entry(rs, dialect), some.toArray()));
+		}
+		return entries;
 	}
 
 	private @Nullable Instant timestampOf(long id) {

@@ -1,6 +1,8 @@
 package dev.auditlog.spring.query;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 import dev.auditlog.core.LogEntry;
@@ -29,6 +31,16 @@ public interface LogEntryRepository {
 	 * @return the entry, or empty
 	 */
 	Optional<LogEntry> find(long id);
+
+	/**
+	 * Return the entries with the given ids.
+	 * @param ids the entries' ids
+	 * @return the entries there are, in id order; an id without an entry is left out
+	 * @since 0.2.0
+	 */
+	default List<LogEntry> findAll(Collection<Long> ids) {
+		return ids.stream().sorted().distinct().map(this::find).flatMap(Optional::stream).toList();
+	}
 
 	/**
 	 * Delete the entries recorded strictly before the given instant, in bounded batches,

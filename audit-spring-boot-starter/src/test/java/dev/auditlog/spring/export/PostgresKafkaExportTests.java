@@ -1,0 +1,26 @@
+package dev.auditlog.spring.export;
+
+import dev.auditlog.spring.testdb.TestDatabase;
+import org.junit.jupiter.api.BeforeAll;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+class PostgresKafkaExportTests extends KafkaExportScenarios {
+
+	private static TestDatabase database;
+
+	@BeforeAll
+	static void database() {
+		if (database == null) {
+			database = TestDatabase.postgres("auditlog_export");
+		}
+	}
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		database();
+		register(database, registry);
+	}
+
+}
