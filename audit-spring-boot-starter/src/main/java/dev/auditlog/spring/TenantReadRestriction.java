@@ -1,5 +1,7 @@
 package dev.auditlog.spring;
 
+import java.util.function.Supplier;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,5 +27,26 @@ public interface TenantReadRestriction {
 	 * may read the entries of every tenant
 	 */
 	@Nullable String currentTenant();
+
+	/**
+	 * Run reads of the {@link dev.auditlog.AuditLog} on the current thread without the
+	 * restriction, for system work that must see every tenant's entries (the starter's
+	 * Kafka export uses it; so can an application's own export or archiving job). Reads
+	 * of other threads stay restricted.
+	 * @param <T> the type of what the reads return
+	 * @param read the reads to run
+	 * @return what {@code read} returns
+	 */
+	static <T> T unrestricted(Supplier<T> read) {
+		return UnrestrictedTenantReads.run(read);
+	}
+
+	/**
+	 * Return whether the current thread runs inside {@link #unrestricted(Supplier)}.
+	 * @return {@code true} when reads of this thread are not restricted
+	 */
+	static boolean isUnrestricted() {
+		return UnrestrictedTenantReads.active();
+	}
 
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import dev.auditlog.core.AuditJson;
 import dev.auditlog.AuditLog;
 import dev.auditlog.spring.InvalidAuditConfigurationException;
 import dev.auditlog.spring.schema.AuditDatabase;
@@ -15,7 +16,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.BeanClassLoaderAware;
 import org.springframework.beans.factory.BeanFactory;
@@ -87,7 +87,7 @@ public final class AuditlogKafkaExportAutoConfiguration implements BeanClassLoad
 		ExportMetrics metrics = ClassUtils.isPresent("io.micrometer.core.instrument.MeterRegistry", this.classLoader)
 				? MicrometerExportMetrics.of(beanFactory, this.classLoader) : ExportMetrics.NONE;
 		ExportRelay relay = new ExportRelay(dataSource, AuditDatabase.of(dataSource), auditLog, template,
-				JsonMapper.builder().build(), clock.getIfAvailable(Clock::systemUTC), properties, seals, metrics);
+				AuditJson.mapper(), clock.getIfAvailable(Clock::systemUTC), properties, seals, metrics);
 		metrics.lag(relay);
 		return relay;
 	}

@@ -299,7 +299,8 @@ final class HibernateAuditLog implements AuditLog {
 
 	private @Nullable String readableTenant() {
 		TenantReadRestriction restriction = this.tenantRestriction;
-		String tenant = (restriction != null) ? restriction.currentTenant() : null;
+		String tenant = (restriction != null && !TenantReadRestriction.isUnrestricted()) ? restriction.currentTenant()
+				: null;
 		return (tenant != null) ? StoredText.fit(tenant, StoredText.COLUMN_LENGTH) : null;
 	}
 
@@ -337,7 +338,12 @@ final class HibernateAuditLog implements AuditLog {
 
 	@Override
 	public List<LogEntry> findAll(Collection<Long> ids) {
-		return this.reads.findAll(ids).stream().map(this::withLabels).toList();
+		String tenant = readableTenant();
+		return this.reads.findAll(ids)
+			.stream()
+			.filter((entry) -> tenant == null || tenant.equals(entry.tenant()))
+			.map(this::withLabels)
+			.toList();
 	}
 
 	@Override

@@ -161,14 +161,14 @@ final class JdbcLogEntryRepository implements LogEntryRepository {
 
 	@Override
 	public List<LogEntry> findAll(Collection<Long> ids) {
-		SqlDialect dialect = dialect();
+		AuditDatabase database = database();
 		List<Long> sorted = ids.stream().sorted().distinct().toList();
 		List<LogEntry> entries = new ArrayList<>(sorted.size());
 		for (int from = 0; from < sorted.size(); from += IDS_PER_READ) {
 			List<Long> some = sorted.subList(from, Math.min(sorted.size(), from + IDS_PER_READ));
 			StringJoiner placeholders = new StringJoiner(", ", SELECT + " WHERE id IN (", ") ORDER BY id");
 			some.forEach((id) -> placeholders.add("?"));
-			entries.addAll(this.jdbc.query(placeholders.toString(), (rs, row) -> entry(rs, dialect), some.toArray()));
+			entries.addAll(this.jdbc.query(placeholders.toString(), (rs, row) -> entry(rs, database), some.toArray()));
 		}
 		return entries;
 	}
