@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -20,6 +21,10 @@ import org.postgresql.copy.CopyIn;
  * driver is on the class path.
  */
 final class PostgresCopy {
+
+	private static final long MIN_DAY = LocalDate.of(1, 1, 1).toEpochDay();
+
+	private static final long MAX_DAY = LocalDate.of(9999, 12, 31).toEpochDay();
 
 	private PostgresCopy() {
 	}
@@ -71,6 +76,37 @@ final class PostgresCopy {
 		}
 	}
 
+	/**
+	 * Append an instant of the years 1 to 9999 as {@code 2026-11-30T10:11:54.550549Z},
+	 * ISO 8601 at microseconds (as {@link Instant#toString()} gives it, with all six
+	 * digits of the fraction), without a formatter.
+	 * @return {@code false}, having appended nothing, for an instant outside those years
+	 */
+	static boolean appendTimestamp(StringBuilder text, Instant instant) {
+		long seconds = instant.getEpochSecond();
+		long day = Math.floorDiv(seconds, 86_400L);
+		if (day < MIN_DAY || day > MAX_DAY) {
+			return false;
+		}
+		LocalDate date = LocalDate.ofEpochDay(day);
+		int second = (int) Math.floorMod(seconds, 86_400L);
+		digits(text, date.getYear(), 4).append('-');
+		digits(text, date.getMonthValue(), 2).append('-');
+		digits(text, date.getDayOfMonth(), 2).append('T');
+		digits(text, second / 3600, 2).append(':');
+		digits(text, second / 60 % 60, 2).append(':');
+		digits(text, second % 60, 2).append('.');
+		digits(text, instant.getNano() / 1000, 6).append('Z');
+		return true;
+	}
+
+	private static StringBuilder digits(StringBuilder text, int value, int width) {
+		for (int divisor = (width == 6) ? 100_000 : (width == 4) ? 1000 : 10; divisor > 0; divisor /= 10) {
+			text.append((char) ('0' + value / divisor % 10));
+		}
+		return text;
+	}
+
 	private static boolean escaped(char c) {
 		return c == '\\' || c == '\t' || c == '\n' || c == '\r';
 	}
@@ -84,7 +120,10 @@ final class PostgresCopy {
 			text.append(value);
 			return;
 		}
-		String string = (value instanceof Instant instant) ? instant.toString() : value.toString();
+		if (value instanceof Instant instant && appendTimestamp(text, instant)) {
+			return;
+		}
+		String string = value.toString();
 		int clean = 0;
 		while (clean < string.length() && !escaped(string.charAt(clean))) {
 			clean++;

@@ -62,6 +62,25 @@ class PostgresCopyTests {
 	}
 
 	@Test
+	void writesTimestampsAsIsoAtMicrosecondsForAnyInstant() {
+		Random random = new Random(SEED);
+		long min = Instant.parse("0001-01-01T00:00:00Z").getEpochSecond();
+		long max = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
+		for (int i = 0; i < 100_000; i++) {
+			long seconds = (i % 2 == 0) ? min + (long) (random.nextDouble() * (max - min))
+					: 1_700_000_000L + random.nextInt(1_000_000_000);
+			Instant instant = Instant.ofEpochSecond(seconds, random.nextInt(1_000_000) * 1000L);
+			StringBuilder text = new StringBuilder();
+			assertThat(PostgresCopy.appendTimestamp(text, instant)).isTrue();
+			assertThat(text).as("seed %d, instant %s", SEED, instant).hasSize(27);
+			assertThat(Instant.parse(text)).as("seed %d, instant %s", SEED, instant).isEqualTo(instant);
+		}
+		assertThat(PostgresCopy.appendTimestamp(new StringBuilder(), Instant.parse("+10000-01-01T00:00:00Z")))
+			.isFalse();
+		assertThat(PostgresCopy.appendTimestamp(new StringBuilder(), Instant.parse("0000-12-31T23:59:59Z"))).isFalse();
+	}
+
+	@Test
 	void copiesWhatTheInsertWouldStore() throws Exception {
 		LogEntryWriter writer = new LogEntryWriter(AuditDatabase.POSTGRESQL, this.json, true);
 		List<LogEntry> entries = entries(new Random(SEED), LogEntryWriter.COPY_FROM_ROWS + 10);
