@@ -116,6 +116,10 @@ final class PostgresCopy {
 			text.append("\\N");
 			return;
 		}
+		if (value instanceof Long || value instanceof Integer || value instanceof Short) {
+			text.append(((Number) value).longValue());
+			return;
+		}
 		if (value instanceof Number) {
 			text.append(value);
 			return;
