@@ -233,10 +233,19 @@ public final class Changes {
 	 * @return a JSON object
 	 */
 	public String toJson() {
+		return appendJson(new StringBuilder(32 + 48 * this.fields.size())).toString();
+	}
+
+	/**
+	 * Append the changes in their JSON form, the text of {@link #toJson()}, to the given
+	 * builder: a writer can put it straight into the text it sends.
+	 * @param json the builder to append to
+	 * @return the same builder
+	 */
+	public StringBuilder appendJson(StringBuilder json) {
 		// written straight from the changes, with the escapes of Jackson's default
 		// generator (ChangesTests compares the two): the same text as writing
 		// toJsonValue(), without a generator, its maps and lists
-		StringBuilder json = new StringBuilder(32 + 48 * this.fields.size());
 		json.append('{');
 		boolean first = true;
 		for (Map.Entry<String, FieldChange> field : this.fields.entrySet()) {
@@ -271,7 +280,7 @@ public final class Changes {
 				json.append("]}");
 			}
 		}
-		return json.append('}').toString();
+		return json.append('}');
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import dev.auditlog.core.Changes;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -47,19 +48,27 @@ final class PostgresCopy {
 	 * @param connection the transaction's connection ({@link #canCopy} holds)
 	 * @param columns {@code auditlog_logentry (timestamp, ...)}, the target of the copy
 	 * @param rows each row's values in column order: {@link String}, {@link Number},
-	 * {@link Instant} (written in ISO 8601 form at microseconds) or {@code null}
+	 * {@link Instant} (written in ISO 8601 form at microseconds), {@link Changes}
+	 * (written as their JSON) or {@code null}
 	 * @throws SQLException if PostgreSQL refuses the copy; the connection's transaction
 	 * is then aborted, as by a failed {@code INSERT}
 	 */
 	static void copy(Connection connection, String columns, List<@Nullable Object[]> rows) throws SQLException {
 		StringBuilder text = new StringBuilder(rows.size() * 512);
+		StringBuilder json = new StringBuilder(512);
 		for (@Nullable
 		Object[] row : rows) {
 			for (int i = 0; i < row.length; i++) {
 				if (i > 0) {
 					text.append('\t');
 				}
-				append(text, row[i]);
+				if (row[i] instanceof Changes changes) {
+					json.setLength(0);
+					append(text, changes.appendJson(json));
+				}
+				else {
+					append(text, row[i]);
+				}
 			}
 			text.append('\n');
 		}
@@ -127,7 +136,7 @@ final class PostgresCopy {
 		if (value instanceof Instant instant && appendTimestamp(text, instant)) {
 			return;
 		}
-		String string = value.toString();
+		CharSequence string = (value instanceof CharSequence chars) ? chars : value.toString();
 		int clean = 0;
 		while (clean < string.length() && !escaped(string.charAt(clean))) {
 			clean++;

@@ -22,6 +22,8 @@ import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -80,9 +82,10 @@ class PostgresCopyTests {
 		assertThat(PostgresCopy.appendTimestamp(new StringBuilder(), Instant.parse("0000-12-31T23:59:59Z"))).isFalse();
 	}
 
-	@Test
-	void copiesWhatTheInsertWouldStore() throws Exception {
-		LogEntryWriter writer = new LogEntryWriter(AuditDatabase.POSTGRESQL, this.json, true);
+	@ParameterizedTest(name = "hashing {0}")
+	@ValueSource(booleans = { true, false })
+	void copiesWhatTheInsertWouldStore(boolean hashing) throws Exception {
+		LogEntryWriter writer = new LogEntryWriter(AuditDatabase.POSTGRESQL, this.json, hashing);
 		List<LogEntry> entries = entries(new Random(SEED), LogEntryWriter.COPY_FROM_ROWS + 10);
 		this.jdbc.update("DELETE FROM auditlog_logentry");
 		this.statements.clear();
