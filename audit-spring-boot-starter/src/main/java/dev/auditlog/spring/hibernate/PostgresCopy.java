@@ -141,7 +141,12 @@ final class PostgresCopy {
 		while (clean < string.length() && !escaped(string.charAt(clean))) {
 			clean++;
 		}
-		// most values hold nothing to escape: appended at once
+		if (clean == string.length()) {
+			// most values hold nothing to escape: appended at once (a builder's chars in
+			// one copy, not one by one)
+			text.append(string);
+			return;
+		}
 		text.append(string, 0, clean);
 		for (int i = clean; i < string.length(); i++) {
 			char c = string.charAt(i);
