@@ -27,6 +27,7 @@ import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedStackTrace;
 import jdk.jfr.consumer.RecordingFile;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -97,6 +98,7 @@ public final class WritePathProfile {
 				List<Instant[]> windows = new ArrayList<>();
 				try (Recording recording = new Recording()) {
 					recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(1));
+					recording.enable("jdk.ObjectAllocationSample").with("throttle", "1000/s");
 					recording.start();
 					for (int i = 0; i < rounds; i++) {
 						plain.add(measure(unaudited, operation, size, round));
@@ -200,11 +202,29 @@ public final class WritePathProfile {
 		Map<String, Long> inclusive = new HashMap<>();
 		Map<String, Long> selfUnderAuditlog = new HashMap<>();
 		Map<String, Long> selfAll = new HashMap<>();
+		Map<String, Long> allocatedBy = new HashMap<>();
+		long allocated = 0;
+		long allocatedUnderAuditlog = 0;
 		for (RecordedEvent event : RecordingFile.readAllEvents(jfr)) {
-			if (!event.getEventType().getName().equals("jdk.ExecutionSample")) {
+			if (!inside(event.getStartTime(), windows)) {
 				continue;
 			}
-			if (!inside(event.getStartTime(), windows)) {
+			if (event.getEventType().getName().equals("jdk.ObjectAllocationSample")) {
+				if (event.getThread("eventThread") == null
+						|| !thread.equals(event.getThread("eventThread").getJavaName())
+						|| event.getStackTrace() == null) {
+					continue;
+				}
+				long weight = event.getLong("weight");
+				allocated += weight;
+				String innermost = innermostAuditlogFrame(event.getStackTrace());
+				if (innermost != null) {
+					allocatedUnderAuditlog += weight;
+					allocatedBy.merge(innermost, weight, Long::sum);
+				}
+				continue;
+			}
+			if (!event.getEventType().getName().equals("jdk.ExecutionSample")) {
 				continue;
 			}
 			if (event.getThread("sampledThread") == null
@@ -243,6 +263,32 @@ public final class WritePathProfile {
 		table(out, "auditlog methods, by samples with the method on the stack", inclusive, samples);
 		table(out, "Top frames under auditlog, by own samples", selfUnderAuditlog, samples);
 		table(out, "Top frames of the whole thread, by own samples", selfAll, samples);
+		out.append(String.format(Locale.ROOT,
+				"## Allocation in the auditlog rounds%n%nAllocation samples of the benchmark thread "
+						+ "(`jdk.ObjectAllocationSample`, each weighted by the bytes it stands for): %,d MB; with a "
+						+ "frame of auditlog on the stack: %,d MB (%.1f%%).%n%n",
+				allocated / 1_000_000, allocatedUnderAuditlog / 1_000_000,
+				(allocated > 0) ? 100.0 * allocatedUnderAuditlog / allocated : 0));
+		out.append("### Bytes allocated under auditlog, by the innermost auditlog method on the stack\n\n"
+				+ "| method | MB | share of auditlog's |\n|---|---:|---:|\n");
+		long total = allocatedUnderAuditlog;
+		allocatedBy.entrySet()
+			.stream()
+			.sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
+			.limit(TOP)
+			.forEach((entry) -> out.append(String.format(Locale.ROOT, "| `%s` | %,.1f | %.1f%% |%n", entry.getKey(),
+					entry.getValue() / 1e6, (total > 0) ? 100.0 * entry.getValue() / total : 0)));
+		out.append('\n');
+	}
+
+	private static @Nullable String innermostAuditlogFrame(RecordedStackTrace stack) {
+		for (RecordedFrame frame : stack.getFrames()) {
+			String name = name(frame);
+			if (name.startsWith("dev.auditlog.") && !name.startsWith("dev.auditlog.benchmarks.")) {
+				return name;
+			}
+		}
+		return null;
 	}
 
 	private static void table(StringBuilder out, String title, Map<String, Long> counts, long samples) {

@@ -1,6 +1,5 @@
 package dev.auditlog.core;
 
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -14,7 +13,6 @@ import java.util.TreeMap;
 import com.fasterxml.jackson.annotation.JsonValue;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,6 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Changes {
 
 	private static final JsonMapper JSON = AuditJson.mapper();
+
+	private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
 	private static final Changes EMPTY = new Changes(Map.of(), DisplayRules.DEFAULT, Map.of());
 
@@ -233,45 +233,89 @@ public final class Changes {
 	 * @return a JSON object
 	 */
 	public String toJson() {
-		// streamed straight from the changes: the same text as writing toJsonValue(),
-		// without building its maps and lists first
-		StringWriter out = new StringWriter(32 + 48 * this.fields.size());
-		try (JsonGenerator json = JSON.createGenerator(out)) {
-			json.writeStartObject();
-			for (Map.Entry<String, FieldChange> field : this.fields.entrySet()) {
-				json.writeName(field.getKey());
-				if (field.getValue() instanceof ValueChange value) {
-					json.writeStartArray();
-					writeText(json, value.oldValue());
-					writeText(json, value.newValue());
-					json.writeEndArray();
-				}
-				else {
-					CollectionChange collection = (CollectionChange) field.getValue();
-					json.writeStartObject();
-					json.writeStringProperty("type", CollectionChange.TYPE);
-					json.writeStringProperty("operation", collection.operation().jsonName());
-					json.writeName("objects");
-					json.writeStartArray();
-					for (String object : collection.objects()) {
-						writeText(json, object);
-					}
-					json.writeEndArray();
-					json.writeEndObject();
-				}
-			}
-			json.writeEndObject();
-		}
-		return out.toString();
+		return appendJson(new StringBuilder(32 + 48 * this.fields.size())).toString();
 	}
 
-	private static void writeText(JsonGenerator json, @Nullable String text) {
-		if (text != null) {
-			json.writeString(text);
+	/**
+	 * Append the changes in their JSON form, the text of {@link #toJson()}, to the given
+	 * builder: a writer can put it straight into the text it sends.
+	 * @param json the builder to append to
+	 * @return the same builder
+	 */
+	public StringBuilder appendJson(StringBuilder json) {
+		// written straight from the changes, with the escapes of Jackson's default
+		// generator (ChangesTests compares the two): the same text as writing
+		// toJsonValue(), without a generator, its maps and lists
+		json.append('{');
+		boolean first = true;
+		for (Map.Entry<String, FieldChange> field : this.fields.entrySet()) {
+			if (!first) {
+				json.append(',');
+			}
+			first = false;
+			writeText(json, field.getKey());
+			json.append(':');
+			if (field.getValue() instanceof ValueChange value) {
+				json.append('[');
+				writeText(json, value.oldValue());
+				json.append(',');
+				writeText(json, value.newValue());
+				json.append(']');
+			}
+			else {
+				CollectionChange collection = (CollectionChange) field.getValue();
+				json.append("{\"type\":");
+				writeText(json, CollectionChange.TYPE);
+				json.append(",\"operation\":");
+				writeText(json, collection.operation().jsonName());
+				json.append(",\"objects\":[");
+				boolean firstObject = true;
+				for (String object : collection.objects()) {
+					if (!firstObject) {
+						json.append(',');
+					}
+					firstObject = false;
+					writeText(json, object);
+				}
+				json.append("]}");
+			}
 		}
-		else {
-			json.writeNull();
+		return json.append('}');
+	}
+
+	/**
+	 * Append a JSON string, or {@code null}, escaped as Jackson's default generator
+	 * escapes: the quote and the backslash, and the control characters below U+0020 (as
+	 * the short escapes of JSON where there are, else as six-character escapes with upper
+	 * case hex digits); everything else as it is.
+	 */
+	private static void writeText(StringBuilder json, @Nullable String text) {
+		if (text == null) {
+			json.append("null");
+			return;
 		}
+		json.append('"');
+		int length = text.length();
+		int clean = 0;
+		for (int i = 0; i < length; i++) {
+			char c = text.charAt(i);
+			if (c >= 0x20 && c != '"' && c != '\\') {
+				continue;
+			}
+			json.append(text, clean, i);
+			clean = i + 1;
+			switch (c) {
+				case '"' -> json.append("\\\"");
+				case '\\' -> json.append("\\\\");
+				case '\b' -> json.append("\\b");
+				case '\t' -> json.append("\\t");
+				case '\n' -> json.append("\\n");
+				case '\f' -> json.append("\\f");
+				case '\r' -> json.append("\\r");
+				default -> json.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
+			}
+		}
+		json.append(text, clean, length).append('"');
 	}
 
 	/**

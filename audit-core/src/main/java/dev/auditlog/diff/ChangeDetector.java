@@ -81,25 +81,45 @@ public final class ChangeDetector {
 		Map<String, @Nullable Object> oldValues = (before != null) ? before.values() : Map.of();
 		Map<String, @Nullable Object> newValues = (after != null) ? after.values() : Map.of();
 		Map<String, FieldChange> changes = new LinkedHashMap<>();
-		for (String field : policy.auditedFields()) {
-			Object oldValue = oldValues.get(field);
-			Object newValue = newValues.get(field);
-			NestedPaths nested = policy.nestedPaths(field);
-			if (nested != null) {
-				NestedValue oldNested = nestedValue(field, oldValue, nested, policy);
-				NestedValue newNested = nestedValue(field, newValue, nested, policy);
-				if (!Objects.equals(oldNested, newNested)) {
-					changes.put(field, new ValueChange(loggedText(field, oldNested, policy),
-							loggedText(field, newNested, policy)));
+		Collection<String> audited = policy.auditedFields();
+		if (oldValues.size() + newValues.size() < audited.size()) {
+			// snapshots of some fields only (an update's dirty fields): a field in
+			// neither
+			// did not change, so only theirs are compared
+			for (String field : newValues.keySet()) {
+				if (policy.isAudited(field)) {
+					diffField(field, oldValues.get(field), newValues.get(field), policy, changes);
 				}
-				continue;
 			}
-			if (this.formatter.same(oldValue, newValue)) {
-				continue;
+			for (String field : oldValues.keySet()) {
+				if (!newValues.containsKey(field) && policy.isAudited(field)) {
+					diffField(field, oldValues.get(field), null, policy, changes);
+				}
 			}
-			changes.put(field, new ValueChange(stringOf(field, oldValue, policy), stringOf(field, newValue, policy)));
+		}
+		else {
+			for (String field : audited) {
+				diffField(field, oldValues.get(field), newValues.get(field), policy, changes);
+			}
 		}
 		return Changes.of(changes).withDisplayRules(policy.displayRules());
+	}
+
+	private void diffField(String field, @Nullable Object oldValue, @Nullable Object newValue, FieldPolicy policy,
+			Map<String, FieldChange> changes) {
+		NestedPaths nested = policy.nestedPaths(field);
+		if (nested != null) {
+			NestedValue oldNested = nestedValue(field, oldValue, nested, policy);
+			NestedValue newNested = nestedValue(field, newValue, nested, policy);
+			if (!Objects.equals(oldNested, newNested)) {
+				changes.put(field,
+						new ValueChange(loggedText(field, oldNested, policy), loggedText(field, newNested, policy)));
+			}
+			return;
+		}
+		if (!this.formatter.same(oldValue, newValue)) {
+			changes.put(field, new ValueChange(stringOf(field, oldValue, policy), stringOf(field, newValue, policy)));
+		}
 	}
 
 	/**

@@ -5,11 +5,13 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 import dev.auditlog.core.CollectionChange.Operation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -246,6 +248,45 @@ class ChangesTests {
 			fields.put((String) namesAndChanges[i], (FieldChange) namesAndChanges[i + 1]);
 		}
 		return Changes.of(fields);
+	}
+
+	@Test
+	void toJsonWritesWhatJacksonWritesForAnyText() {
+		JsonMapper jackson = JsonMapper.builder().build();
+		char[] alphabet = { 'a', 'Z', '0', ' ', '"', '\\', '/', '\b', '\t', '\n', '\f', '\r', '\u0000', '\u0001',
+				'\u001f', '\u007f', '\u0080', 'é', '\u2028', '\u2029', '\ud83d', '\ude00', '\uffff', '<', '&', '\'' };
+		for (long seed = 0; seed < 500; seed++) {
+			Random random = new Random(seed);
+			Map<String, FieldChange> fields = new LinkedHashMap<>();
+			int count = 1 + random.nextInt(4);
+			for (int i = 0; i < count; i++) {
+				String name = randomText(random, alphabet) + i;
+				if (random.nextBoolean()) {
+					fields.put(name, new ValueChange(random.nextInt(4) == 0 ? null : randomText(random, alphabet),
+							random.nextInt(4) == 0 ? null : randomText(random, alphabet)));
+				}
+				else {
+					List<String> objects = new ArrayList<>();
+					for (int j = random.nextInt(3); j >= 0; j--) {
+						objects.add(randomText(random, alphabet));
+					}
+					fields.put(name,
+							new CollectionChange(random.nextBoolean() ? Operation.ADD : Operation.DELETE, objects));
+				}
+			}
+			Changes changes = Changes.of(fields);
+			assertThat(changes.toJson()).as("seed %d: %s", seed, fields)
+				.isEqualTo(jackson.writeValueAsString(changes.toJsonValue()));
+			assertThat(Changes.fromJson(changes.toJson())).as("seed %d", seed).isEqualTo(changes);
+		}
+	}
+
+	private static String randomText(Random random, char[] alphabet) {
+		StringBuilder text = new StringBuilder();
+		for (int i = random.nextInt(12); i > 0; i--) {
+			text.append(alphabet[random.nextInt(alphabet.length)]);
+		}
+		return text.toString();
 	}
 
 }

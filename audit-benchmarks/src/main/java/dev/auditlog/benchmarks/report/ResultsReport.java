@@ -475,6 +475,44 @@ public final class ResultsReport {
 			line(row.toString());
 		}
 		line();
+		walTable();
+	}
+
+	/**
+	 * The write-ahead log per change, of every variant: what auditing adds to the log
+	 * (replication, backups, archiving) is a variant's figure less the unaudited one.
+	 */
+	private void walTable() {
+		if (this.results.sizes().stream().noneMatch((size) -> size.walBytes() >= 0)) {
+			return;
+		}
+		line("### Write-ahead log per change");
+		line();
+		line("PostgreSQL's WAL written over the same transactions (`pg_current_wal_insert_lsn()` before and after, "
+				+ "divided by the changes): the application's rows and the audit rows with their indexes, full-page "
+				+ "images after a checkpoint included. What auditing adds is a variant's figure less unaudited's.");
+		line();
+		List<Variant> variants = profiledVariants();
+		StringBuilder head = new StringBuilder("| operation |");
+		StringBuilder rule = new StringBuilder("|---|");
+		for (Variant variant : variants) {
+			head.append(' ').append(variant.id()).append(" |");
+			rule.append("---:|");
+		}
+		line(head.toString());
+		line(rule.toString());
+		for (Operation operation : Operation.values()) {
+			StringBuilder row = new StringBuilder("| " + operation.label() + " |");
+			for (Variant variant : variants) {
+				SizeProfile size = size(variant, operation);
+				row.append(' ')
+					.append((size != null && size.walBytes() >= 0) ? String.valueOf(Math.round(size.walPerChange()))
+							: "—")
+					.append(" |");
+			}
+			line(row.toString());
+		}
+		line();
 	}
 
 	private String auditTableNote() {

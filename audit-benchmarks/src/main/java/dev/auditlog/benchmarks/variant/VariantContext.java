@@ -245,6 +245,16 @@ public final class VariantContext implements AutoCloseable {
 	}
 
 	/**
+	 * Return where PostgreSQL's write-ahead log is being written: the difference of two
+	 * positions is the bytes of log written between them, by every session.
+	 * @return the position, in bytes
+	 */
+	public long walPosition() {
+		return Objects.requireNonNull(this.jdbc
+			.queryForObject("SELECT pg_wal_lsn_diff(pg_current_wal_insert_lsn(), '0/0')::bigint", Long.class));
+	}
+
+	/**
 	 * Return the number of rows in the audit tables.
 	 * @return the rows
 	 */

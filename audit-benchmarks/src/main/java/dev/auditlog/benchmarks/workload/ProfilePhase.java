@@ -15,7 +15,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Counts what each variant sends to the database per change and per transaction, and
  * measures how much its audit tables grow per change ({@code pg_total_relation_size}
- * before and after), one thread at a time.
+ * before and after) and how much write-ahead log the changes cost (the log's insert
+ * position before and after: the application's rows, the audit rows and their indexes),
+ * one thread at a time.
  */
 public final class ProfilePhase {
 
@@ -55,9 +57,12 @@ public final class ProfilePhase {
 			int transactions = Math.max(1, this.settings.sizeChanges() / BATCH);
 			List<Long> deletable = (operation == Operation.DELETE) ? variant.createItems(transactions * BATCH) : null;
 			long before = variant.auditBytes();
+			long walBefore = variant.walPosition();
 			runTransactions(variant, operation, BATCH, transactions, deletable);
+			long wal = variant.walPosition() - walBefore;
 			long after = variant.auditBytes();
-			this.sizes.add(new SizeProfile(variant.variant(), operation, (long) transactions * BATCH, after - before));
+			this.sizes
+				.add(new SizeProfile(variant.variant(), operation, (long) transactions * BATCH, after - before, wal));
 		}
 		logger.info("Profiled statements and audit bytes of {}", variant);
 	}

@@ -44,7 +44,9 @@ class ResultsReportTests {
 		RunResults results = new RunResults(
 				new RunEnvironment("./mvnw …", "quick", "2026-01-01 00:00", 1, List.of("2 processors"), List.of("x 1"),
 						List.of("tmpfs"), "1 1 1 → 1 1 1"),
-				throughput, statements, List.of(new SizeProfile(Variant.AUDITLOG, Operation.CREATE, 1000, 600_000)),
+				throughput, statements,
+				List.of(new SizeProfile(Variant.UNAUDITED, Operation.CREATE, 1000, 0, 600_000),
+						new SizeProfile(Variant.AUDITLOG, Operation.CREATE, 1000, 600_000, 1_800_000)),
 				List.of(new WriteCost("insert", 100, new long[] { 2_000_000 }),
 						new WriteCost("key", 100, new long[] { 1_000_000 }),
 						new WriteCost("copy", 100, new long[] { 1_200_000 })),
@@ -66,6 +68,7 @@ class ResultsReportTests {
 		assertThat(report).contains("### Missed targets").contains("1.20 ms with `COPY` (40% less)");
 		assertThat(report).contains("| history of one object | p95 < 5 ms at 1,000,000 entries | p95 2.00 ms");
 		assertThat(report).contains("On one thread a transaction of 100 takes");
+		assertThat(report).contains("### Write-ahead log per change").contains("| create | 600 | 1800 |");
 	}
 
 	/**

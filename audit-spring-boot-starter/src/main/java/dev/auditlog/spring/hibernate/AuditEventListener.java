@@ -127,18 +127,26 @@ final class AuditEventListener implements PostInsertEventListener, PostUpdateEve
 		}
 		PendingChange change = pending(event.getSession(), model, event.getId(), event.getEntity());
 		Object[] oldState = event.getOldState();
-		EntitySnapshot before = null;
-		if (oldState == null && event.getSession().isStateless()) {
-			// a StatelessSession keeps no state: what the row held before is not known
-			// without reading it
-			change.oldStateUnknown();
+		int[] dirty = event.getDirtyProperties();
+		if (oldState != null && dirty != null && model.snapshotsDirtyOnly() && !event.getSession().isStateless()) {
+			// the other properties are the same before and after: not read, not diffed
+			change.updatedDirty(model.snapshot(event.getId(), oldState, dirty, event.getSession()),
+					model.snapshot(event.getId(), event.getState(), dirty, event.getSession()));
 		}
-		else if (change.needsOldState()) {
-			before = model.snapshot(event.getId(),
-					(oldState != null) ? oldState : withoutDirtyValues(event.getState(), event.getDirtyProperties()),
-					event.getSession());
+		else {
+			EntitySnapshot before = null;
+			if (oldState == null && event.getSession().isStateless()) {
+				// a StatelessSession keeps no state: what the row held before is not
+				// known
+				// without reading it
+				change.oldStateUnknown();
+			}
+			else if (change.needsOldState()) {
+				before = model.snapshot(event.getId(), (oldState != null) ? oldState
+						: withoutDirtyValues(event.getState(), event.getDirtyProperties()), event.getSession());
+			}
+			change.updated(before, model.snapshot(event.getId(), event.getState(), event.getSession()));
 		}
-		change.updated(before, model.snapshot(event.getId(), event.getState(), event.getSession()));
 		addStatelessCollections(change, event.getSession());
 		writeIfOutsideTransaction(event.getSession());
 	}

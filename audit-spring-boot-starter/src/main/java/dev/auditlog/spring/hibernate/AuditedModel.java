@@ -3,6 +3,7 @@ package dev.auditlog.spring.hibernate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import dev.auditlog.core.Changes;
@@ -48,6 +49,25 @@ final class AuditedModel {
 	private final Map<String, String> parentFields;
 
 	/**
+	 * The reader of each property, by its index in the state array; {@code null} where
+	 * none.
+	 */
+	private final @Nullable PropertyReader[] readersByIndex;
+
+	/**
+	 * The properties an update's snapshot always reads besides the dirty ones, or
+	 * {@code null} when updates are snapshotted whole.
+	 */
+	private final int @Nullable [] alwaysRead;
+
+	AuditedModel(String entityName, Class<?> type, FieldPolicy policy, @Nullable String idField,
+			@Nullable String versionField, List<PropertyReader> readers, Map<String, StoredForm> storedForms,
+			Map<String, StoredForm> elementForms, Set<String> orderedCollections, Map<String, String> parentFields) {
+		this(entityName, type, policy, idField, versionField, readers, storedForms, elementForms, orderedCollections,
+				parentFields, null);
+	}
+
+	/**
 	 * Create a model whose values are brought to the form their columns store.
 	 * @param storedForms field path to the stored form of its column, for the fields that
 	 * have one
@@ -55,10 +75,14 @@ final class AuditedModel {
 	 * @param orderedCollections the collection fields whose order the database stores
 	 * @param parentFields the role of each one-to-many collection with a join column that
 	 * holds this entity, to the field that logs its parent
+	 * @param alwaysRead the properties (indexes in the state array) that the snapshots of
+	 * an update read besides those Hibernate found dirty: the {@code @Version} and those
+	 * Hibernate does not check (not updatable); {@code null} to snapshot updates whole
 	 */
 	AuditedModel(String entityName, Class<?> type, FieldPolicy policy, @Nullable String idField,
 			@Nullable String versionField, List<PropertyReader> readers, Map<String, StoredForm> storedForms,
-			Map<String, StoredForm> elementForms, Set<String> orderedCollections, Map<String, String> parentFields) {
+			Map<String, StoredForm> elementForms, Set<String> orderedCollections, Map<String, String> parentFields,
+			int @Nullable [] alwaysRead) {
 		this.entityName = entityName;
 		this.type = type;
 		this.policy = policy;
@@ -70,6 +94,16 @@ final class AuditedModel {
 		this.elementForms = Map.copyOf(elementForms);
 		this.orderedCollections = Set.copyOf(orderedCollections);
 		this.parentFields = Map.copyOf(parentFields);
+		int properties = 0;
+		for (PropertyReader reader : readers) {
+			properties = Math.max(properties, reader.index() + 1);
+		}
+		this.readersByIndex = new PropertyReader[properties];
+		for (PropertyReader reader : readers) {
+			this.readersByIndex[reader.index()] = reader;
+		}
+		// the state stored with an entry needs every field
+		this.alwaysRead = policy.serializeData() ? null : alwaysRead;
 	}
 
 	/**
@@ -145,6 +179,52 @@ final class AuditedModel {
 			}
 		}
 		return new EntitySnapshot(this.entityName, id, "", values);
+	}
+
+	/**
+	 * Return whether the snapshots of an update may hold only the properties Hibernate
+	 * found dirty
+	 * ({@link #snapshot(Object, Object[], int[], SharedSessionContractImplementor)}).
+	 */
+	boolean snapshotsDirtyOnly() {
+		return this.alwaysRead != null;
+	}
+
+	/**
+	 * Read the given properties of a state array, with the identifier and the properties
+	 * always read, into a snapshot that holds only them: an update diffs only what
+	 * Hibernate found dirty, as the other properties are equal in the old and new state.
+	 * @param dirty the indexes of the dirty properties ({@code PostUpdateEvent}'s)
+	 */
+	EntitySnapshot snapshot(Object id, Object[] state, int[] dirty, SharedSessionContractImplementor session) {
+		int[] always = Objects.requireNonNull(this.alwaysRead);
+		Map<String, @Nullable Object> values = new LinkedHashMap<>((1 + dirty.length + always.length) * 2);
+		if (this.idField != null) {
+			values.put(this.idField, LogEntryRecorder.keyOf(id));
+		}
+		for (int index : always) {
+			read(index, state, values, session);
+		}
+		for (int index : dirty) {
+			read(index, state, values, session);
+		}
+		if (this.storedForms.length > 0) {
+			for (int i = 0; i < this.storedForms.length; i++) {
+				String field = this.storedFormFields[i];
+				if (values.containsKey(field)) {
+					values.put(field, this.storedForms[i].apply(values.get(field)));
+				}
+			}
+		}
+		return new EntitySnapshot(this.entityName, id, "", values);
+	}
+
+	private void read(int index, Object[] state, Map<String, @Nullable Object> values,
+			SharedSessionContractImplementor session) {
+		PropertyReader reader = (index < this.readersByIndex.length) ? this.readersByIndex[index] : null;
+		if (reader != null) {
+			reader.read(state[index], values, session);
+		}
 	}
 
 	/**

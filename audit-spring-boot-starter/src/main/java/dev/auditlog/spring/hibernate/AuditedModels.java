@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 import java.util.TreeSet;
 
 import dev.auditlog.annotation.Auditable;
@@ -228,7 +229,18 @@ final class AuditedModels {
 			}
 		}
 		return new AuditedModel(entityName, type, built, idField, versionField, readers, storedForms, elementForms,
-				orderedCollections, parentFields);
+				orderedCollections, parentFields, alwaysRead(persister));
+	}
+
+	/**
+	 * Return the properties an update's snapshots read besides the dirty ones: the
+	 * {@code @Version}, whose increment Hibernate does not report dirty, and those
+	 * Hibernate does not dirty-check (not updatable), whose values it does not compare.
+	 */
+	private static int[] alwaysRead(EntityPersister persister) {
+		boolean[] checked = persister.getPropertyCheckability();
+		int version = persister.isVersioned() ? persister.getVersionPropertyIndex() : -1;
+		return IntStream.range(0, checked.length).filter((i) -> i == version || !checked[i]).toArray();
 	}
 
 	/**

@@ -86,15 +86,14 @@ final class LogEntryWriter {
 	}
 
 	void write(Connection connection, List<LogEntry> entries) throws SQLException {
+		if (entries.size() >= COPY_FROM_ROWS && this.database == AuditDatabase.POSTGRESQL && COPY_PRESENT
+				&& PostgresCopy.canCopy(connection)) {
+			copy(connection, entries);
+			return;
+		}
 		List<Row> rows = new ArrayList<>(entries.size());
 		for (LogEntry entry : entries) {
-			rows.add(new Row(entry, entry.changes().toJson(), toJson(entry.serializedData()),
-					toJson(entry.additionalData())));
-		}
-		if (rows.size() >= COPY_FROM_ROWS && this.database == AuditDatabase.POSTGRESQL && COPY_PRESENT
-				&& PostgresCopy.canCopy(connection)) {
-			copy(connection, rows);
-			return;
+			rows.add(row(entry));
 		}
 		int from = 0;
 		while (from < rows.size()) {
@@ -116,11 +115,16 @@ final class LogEntryWriter {
 		}
 	}
 
-	private void copy(Connection connection, List<Row> rows) throws SQLException {
-		List<@Nullable Object[]> values = new ArrayList<>(rows.size());
-		for (Row row : rows) {
-			LogEntry entry = row.entry();
+	private Row row(LogEntry entry) {
+		return new Row(entry, entry.changes().toJson(), toJson(entry.serializedData()), toJson(entry.additionalData()));
+	}
+
+	private void copy(Connection connection, List<LogEntry> entries) throws SQLException {
+		List<@Nullable Object[]> values = new ArrayList<>(entries.size());
+		for (LogEntry entry : entries) {
 			Instant timestamp = entry.timestamp().truncatedTo(ChronoUnit.MICROS);
+			// without a hash, the changes are written straight into the copy's text
+			Row row = this.hashing ? row(entry) : null;
 			@Nullable Object[] columns = new @Nullable Object[this.hashing ? 14 : 13];
 			columns[0] = timestamp;
 			columns[1] = entry.action().value();
@@ -128,14 +132,14 @@ final class LogEntryWriter {
 			columns[3] = entry.objectPk();
 			columns[4] = entry.objectId();
 			columns[5] = entry.objectRepr();
-			columns[6] = row.changes();
-			columns[7] = row.serializedData();
-			columns[8] = row.additionalData();
+			columns[6] = (row != null) ? row.changes() : entry.changes();
+			columns[7] = (row != null) ? row.serializedData() : toJson(entry.serializedData());
+			columns[8] = (row != null) ? row.additionalData() : toJson(entry.additionalData());
 			columns[9] = entry.actor();
 			columns[10] = entry.remoteAddr();
 			columns[11] = entry.cid();
 			columns[12] = entry.tenant();
-			if (this.hashing) {
+			if (row != null) {
 				columns[13] = hash(timestamp, row);
 			}
 			values.add(columns);

@@ -79,6 +79,12 @@ final class PendingChange {
 
 	@Nullable EntitySnapshot before;
 
+	/**
+	 * Whether {@link #before} (and {@link #after}, unless created) hold only the fields
+	 * of updates that Hibernate found dirty (see {@link #updatedDirty}).
+	 */
+	boolean partial;
+
 	@Nullable EntitySnapshot after;
 
 	@Nullable Map<String, CollectionState> collections;
@@ -134,7 +140,7 @@ final class PendingChange {
 	 * only the first state before counts.
 	 */
 	boolean needsOldState() {
-		return !this.entityChanged;
+		return !this.entityChanged || this.partial;
 	}
 
 	/**
@@ -142,7 +148,7 @@ final class PendingChange {
 	 * one after an update whose old state was not known.
 	 */
 	boolean needsDeletedState() {
-		return !this.entityChanged || (this.oldStateUnknown && this.before == null);
+		return !this.entityChanged || this.partial || (this.oldStateUnknown && this.before == null);
 	}
 
 	/**
@@ -165,11 +171,63 @@ final class PendingChange {
 	 * @param newState its state after
 	 */
 	void updated(@Nullable EntitySnapshot oldState, EntitySnapshot newState) {
-		if (!this.entityChanged && oldState != null) {
+		if (this.partial) {
+			// the fields not dirty so far still hold their first values
+			this.before = (oldState != null) ? underlay(this.before, oldState) : this.before;
+			this.partial = false;
+		}
+		else if (!this.entityChanged && oldState != null) {
 			this.before = oldState;
 		}
 		this.entityChanged = true;
 		this.after = newState;
+	}
+
+	/**
+	 * The object was updated, and the given states hold only the fields Hibernate found
+	 * dirty (the others are the same before and after). Merged field by field: each
+	 * field's first old value and last new value; a later full state completes them.
+	 * @param oldDirty the dirty fields' values before
+	 * @param newDirty the dirty fields' values after
+	 */
+	void updatedDirty(EntitySnapshot oldDirty, EntitySnapshot newDirty) {
+		if (!this.entityChanged) {
+			this.before = oldDirty;
+			this.after = newDirty;
+			this.partial = true;
+		}
+		else {
+			if (this.partial) {
+				this.before = underlay(this.before, oldDirty);
+			}
+			this.after = (this.after != null) ? overlay(this.after, newDirty) : newDirty;
+		}
+		this.entityChanged = true;
+	}
+
+	/**
+	 * Return the first state with the fields it lacks taken from the second.
+	 */
+	private static EntitySnapshot underlay(@Nullable EntitySnapshot first, EntitySnapshot second) {
+		if (first == null) {
+			return second;
+		}
+		Map<String, @Nullable Object> values = new LinkedHashMap<>(first.values());
+		second.values().forEach((field, value) -> {
+			if (!values.containsKey(field)) {
+				values.put(field, value);
+			}
+		});
+		return new EntitySnapshot(first.model(), first.id(), first.repr(), values);
+	}
+
+	/**
+	 * Return the first state with the fields of the second put over it.
+	 */
+	private static EntitySnapshot overlay(EntitySnapshot first, EntitySnapshot second) {
+		Map<String, @Nullable Object> values = new LinkedHashMap<>(first.values());
+		values.putAll(second.values());
+		return new EntitySnapshot(first.model(), first.id(), first.repr(), values);
 	}
 
 	/**
@@ -179,8 +237,9 @@ final class PendingChange {
 	 */
 	void deleted(@Nullable EntitySnapshot deletedState) {
 		if (deletedState != null) {
-			this.before = deletedState;
+			this.before = this.partial ? underlay(this.before, deletedState) : deletedState;
 		}
+		this.partial = false;
 		this.entityChanged = true;
 		this.deleted = true;
 		this.after = null;

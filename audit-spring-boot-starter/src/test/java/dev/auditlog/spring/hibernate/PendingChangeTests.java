@@ -1,5 +1,6 @@
 package dev.auditlog.spring.hibernate;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -9,9 +10,11 @@ import dev.auditlog.core.Changes;
 import dev.auditlog.core.ValueChange;
 import dev.auditlog.diff.EntitySnapshot;
 import dev.auditlog.diff.FieldPolicy;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 /**
  * The merge table of one object's changes in one transaction, without Hibernate or a
@@ -128,6 +131,51 @@ class PendingChangeTests {
 		change.deleted(this.v2);
 		assertThat(change.netAction()).isEqualTo(Action.DELETE);
 		assertThat(change.oldState()).isSameAs(this.v2);
+	}
+
+	@Test
+	void dirtyOnlyUpdatesKeepEachFieldsFirstOldAndLastNewValue() {
+		PendingChange change = change();
+		change.updatedDirty(values("name", "a"), values("name", "b"));
+		assertThat(change.needsOldState()).isTrue();
+		change.updatedDirty(values("price", null), values("price", "2"));
+		change.updatedDirty(values("name", "b", "price", "2"), values("name", "c", "price", "3"));
+		assertThat(change.netAction()).isEqualTo(Action.UPDATE);
+		assertThat(change.oldState().values()).containsExactly(entry("name", "a"), entry("price", null));
+		assertThat(change.newState().values()).containsExactly(entry("name", "c"), entry("price", "3"));
+	}
+
+	@Test
+	void aFullStateCompletesDirtyOnlyOnes() {
+		PendingChange change = change();
+		change.updatedDirty(values("name", "a"), values("name", "b"));
+		change.updated(values("name", "b", "price", "1"), values("name", "b", "price", "2"));
+		assertThat(change.needsOldState()).isFalse();
+		assertThat(change.oldState().values()).containsExactly(entry("name", "a"), entry("price", "1"));
+		assertThat(change.newState().values()).containsExactly(entry("name", "b"), entry("price", "2"));
+		PendingChange deleted = change();
+		deleted.updatedDirty(values("name", "a"), values("name", "b"));
+		assertThat(deleted.needsDeletedState()).isTrue();
+		deleted.deleted(values("name", "b", "price", "1"));
+		assertThat(deleted.netAction()).isEqualTo(Action.DELETE);
+		assertThat(deleted.oldState().values()).containsExactly(entry("name", "a"), entry("price", "1"));
+	}
+
+	@Test
+	void dirtyOnlyUpdatesOfACreationUpdateItsValues() {
+		PendingChange change = change();
+		change.inserted(values("name", "a", "price", "1"));
+		change.updatedDirty(values("price", "1"), values("price", "2"));
+		assertThat(change.netAction()).isEqualTo(Action.CREATE);
+		assertThat(change.newState().values()).containsExactly(entry("name", "a"), entry("price", "2"));
+	}
+
+	private static EntitySnapshot values(@Nullable Object... namesAndValues) {
+		Map<String, @Nullable Object> values = new LinkedHashMap<>();
+		for (int i = 0; i < namesAndValues.length; i += 2) {
+			values.put((String) namesAndValues[i], namesAndValues[i + 1]);
+		}
+		return new EntitySnapshot("Product", 1L, "Product 1", values);
 	}
 
 	private PendingChange change() {

@@ -22,6 +22,8 @@ import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -62,8 +64,28 @@ class PostgresCopyTests {
 	}
 
 	@Test
-	void copiesWhatTheInsertWouldStore() throws Exception {
-		LogEntryWriter writer = new LogEntryWriter(AuditDatabase.POSTGRESQL, true);
+	void writesTimestampsAsIsoAtMicrosecondsForAnyInstant() {
+		Random random = new Random(SEED);
+		long min = Instant.parse("0001-01-01T00:00:00Z").getEpochSecond();
+		long max = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
+		for (int i = 0; i < 100_000; i++) {
+			long seconds = (i % 2 == 0) ? min + (long) (random.nextDouble() * (max - min))
+					: 1_700_000_000L + random.nextInt(1_000_000_000);
+			Instant instant = Instant.ofEpochSecond(seconds, random.nextInt(1_000_000) * 1000L);
+			StringBuilder text = new StringBuilder();
+			assertThat(PostgresCopy.appendTimestamp(text, instant)).isTrue();
+			assertThat(text).as("seed %d, instant %s", SEED, instant).hasSize(27);
+			assertThat(Instant.parse(text)).as("seed %d, instant %s", SEED, instant).isEqualTo(instant);
+		}
+		assertThat(PostgresCopy.appendTimestamp(new StringBuilder(), Instant.parse("+10000-01-01T00:00:00Z")))
+			.isFalse();
+		assertThat(PostgresCopy.appendTimestamp(new StringBuilder(), Instant.parse("0000-12-31T23:59:59Z"))).isFalse();
+	}
+
+	@ParameterizedTest(name = "hashing {0}")
+	@ValueSource(booleans = { true, false })
+	void copiesWhatTheInsertWouldStore(boolean hashing) throws Exception {
+		LogEntryWriter writer = new LogEntryWriter(AuditDatabase.POSTGRESQL, hashing);
 		List<LogEntry> entries = entries(new Random(SEED), LogEntryWriter.COPY_FROM_ROWS + 10);
 		this.jdbc.update("DELETE FROM auditlog_logentry");
 		this.statements.clear();
