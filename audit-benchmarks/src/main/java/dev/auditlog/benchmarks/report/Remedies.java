@@ -29,7 +29,7 @@ final class Remedies {
 		if (reference == Variant.ENVERS) {
 			text.append("Envers writes one narrow row per change (a copy of the entity's columns, one index) and "
 					+ "one revision row per transaction, inside Hibernate's own JDBC batches; auditlog writes one "
-					+ "JSON row per change into a table with six indexes (each backing a read), in a statement of its own "
+					+ "JSON row per change into a table whose indexes each back a read, in a statement of its own "
 					+ "(a `COPY` from 50 entries on). The levers "
 					+ "on auditlog's write are the same as against unaudited. ");
 		}
@@ -105,7 +105,7 @@ final class Remedies {
 		double copy = costs.get(2).medianMillis();
 		return Optional.of(String.format(Locale.ROOT,
 				"Levers on the write itself, measured in this run: 100 entries cost the database %.2f ms with a "
-						+ "multi-row `INSERT` into a table with `auditlog_logentry`'s indexes (six since migration V6 "
+						+ "multi-row `INSERT` into a table with `auditlog_logentry`'s btree indexes (migration V6 "
 						+ "dropped `(model, object_id)`, which no read used), %.2f ms into a table with only its primary "
 						+ "key (%.0f%% less), and %.2f ms with `COPY` (%.0f%% less), which the starter sends on "
 						+ "PostgreSQL from 50 entries on (at 1 and 10 entries the `INSERT` is as cheap or cheaper, see "

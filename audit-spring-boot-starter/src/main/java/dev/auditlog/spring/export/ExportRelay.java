@@ -276,9 +276,8 @@ final class ExportRelay implements SmartLifecycle, DisposableBean {
 		if (visible.isEmpty() && high == progress.lastId() && gapText.equals(progress.gaps())) {
 			return null;
 		}
-		// in id order; an entry retention deleted since is gone: nothing to publish;
-		// every
-		// tenant's, whatever the tenant of this thread
+		// in id order, of every tenant whatever this thread's; an entry retention deleted
+		// since is gone: nothing to publish
 		List<ProducerRecord<String, byte[]>> records = TenantReadRestriction
 			.unrestricted(() -> this.auditLog.findAll(visible))
 			.stream()
