@@ -16,7 +16,6 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -28,6 +27,7 @@ import dev.auditlog.spring.actuate.AuditlogEndpoint.EntryDescriptor;
 import dev.auditlog.spring.export.OpenGaps.Gap;
 import dev.auditlog.spring.TenantReadRestriction;
 import dev.auditlog.spring.schema.AuditDatabase;
+import dev.auditlog.spring.support.BackgroundJob;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -43,7 +43,6 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.support.SendResult;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -120,9 +119,7 @@ final class ExportRelay implements SmartLifecycle, DisposableBean {
 
 	private final ExportMetrics metrics;
 
-	private @Nullable ThreadPoolTaskScheduler scheduler;
-
-	private @Nullable ScheduledFuture<?> scheduled;
+	private final BackgroundJob job;
 
 	ExportRelay(DataSource dataSource, AuditDatabase database, AuditLog auditLog, KafkaTemplate<String, byte[]> kafka,
 			JsonMapper json, Clock clock, AuditlogKafkaExportProperties properties, boolean seals,
@@ -142,6 +139,9 @@ final class ExportRelay implements SmartLifecycle, DisposableBean {
 		this.batchSize = properties.getBatchSize();
 		this.pollInterval = properties.getPollInterval();
 		this.sendTimeout = properties.getSendTimeout();
+		// a batch being sent finishes, so that it is not sent twice
+		this.job = new BackgroundJob("auditlog-export-", (scheduler) -> scheduler.scheduleWithFixedDelay(this::run,
+				this.clock.instant().plus(this.pollInterval), this.pollInterval), this.sendTimeout);
 		this.maxCommitDelay = properties.getMaxCommitDelay();
 		this.metrics = metrics;
 	}
@@ -465,36 +465,18 @@ final class ExportRelay implements SmartLifecycle, DisposableBean {
 	}
 
 	@Override
-	public synchronized void start() {
-		if (this.scheduler == null) {
-			ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
-			scheduler.setThreadNamePrefix("auditlog-export-");
-			scheduler.setDaemon(true);
-			// a batch being sent finishes, so that it is not sent twice
-			scheduler.setWaitForTasksToCompleteOnShutdown(true);
-			scheduler.setAwaitTerminationMillis(this.sendTimeout.toMillis());
-			scheduler.initialize();
-			this.scheduled = scheduler.scheduleWithFixedDelay(this::run, this.clock.instant().plus(this.pollInterval),
-					this.pollInterval);
-			this.scheduler = scheduler;
-		}
+	public void start() {
+		this.job.start();
 	}
 
 	@Override
-	public synchronized void stop() {
-		if (this.scheduled != null) {
-			this.scheduled.cancel(false);
-			this.scheduled = null;
-		}
-		if (this.scheduler != null) {
-			this.scheduler.shutdown();
-			this.scheduler = null;
-		}
+	public void stop() {
+		this.job.stop();
 	}
 
 	@Override
-	public synchronized boolean isRunning() {
-		return this.scheduler != null;
+	public boolean isRunning() {
+		return this.job.isRunning();
 	}
 
 	/**

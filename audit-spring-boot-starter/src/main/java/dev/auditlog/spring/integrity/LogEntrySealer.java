@@ -11,12 +11,12 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ScheduledFuture;
 
 import javax.sql.DataSource;
 
 import dev.auditlog.spring.integrity.Seal.Gap;
 import dev.auditlog.spring.schema.AuditDatabase;
+import dev.auditlog.spring.support.BackgroundJob;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +26,6 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -76,9 +75,7 @@ final class LogEntrySealer implements SmartLifecycle, RetentionCheckpoint {
 
 	private final List<SealedTable> tables;
 
-	private @Nullable ThreadPoolTaskScheduler scheduler;
-
-	private @Nullable ScheduledFuture<?> scheduled;
+	private final BackgroundJob job;
 
 	LogEntrySealer(DataSource dataSource, AuditDatabase database, SealKeys keys, Clock clock, Duration interval,
 			Duration maxSealDelay, int maxEntriesPerSeal, @Nullable ApplicationEventPublisher events) {
@@ -96,6 +93,8 @@ final class LogEntrySealer implements SmartLifecycle, RetentionCheckpoint {
 		this.keys = keys;
 		this.clock = clock;
 		this.interval = interval;
+		this.job = new BackgroundJob("auditlog-seal-", (scheduler) -> scheduler.scheduleWithFixedDelay(this::run,
+				this.clock.instant().plus(this.interval), this.interval));
 		this.maxSealDelay = maxSealDelay;
 		this.maxEntriesPerSeal = maxEntriesPerSeal;
 		this.events = events;
@@ -395,33 +394,18 @@ final class LogEntrySealer implements SmartLifecycle, RetentionCheckpoint {
 	}
 
 	@Override
-	public synchronized void start() {
-		if (this.scheduler == null) {
-			ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
-			scheduler.setThreadNamePrefix("auditlog-seal-");
-			scheduler.setDaemon(true);
-			scheduler.initialize();
-			this.scheduled = scheduler.scheduleWithFixedDelay(this::run, this.clock.instant().plus(this.interval),
-					this.interval);
-			this.scheduler = scheduler;
-		}
+	public void start() {
+		this.job.start();
 	}
 
 	@Override
-	public synchronized void stop() {
-		if (this.scheduled != null) {
-			this.scheduled.cancel(false);
-			this.scheduled = null;
-		}
-		if (this.scheduler != null) {
-			this.scheduler.shutdown();
-			this.scheduler = null;
-		}
+	public void stop() {
+		this.job.stop();
 	}
 
 	@Override
-	public synchronized boolean isRunning() {
-		return this.scheduler != null;
+	public boolean isRunning() {
+		return this.job.isRunning();
 	}
 
 }

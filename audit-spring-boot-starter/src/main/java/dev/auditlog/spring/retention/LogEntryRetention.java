@@ -4,17 +4,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ScheduledFuture;
 import java.util.function.Supplier;
 
 import dev.auditlog.spring.integrity.RetentionCheckpoint;
 import dev.auditlog.spring.query.LogEntryRepository;
+import dev.auditlog.spring.support.BackgroundJob;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.scheduling.support.CronTrigger;
 import org.springframework.util.Assert;
 
@@ -39,9 +38,7 @@ final class LogEntryRetention implements SmartLifecycle {
 
 	private final Clock clock;
 
-	private @Nullable ThreadPoolTaskScheduler scheduler;
-
-	private @Nullable ScheduledFuture<?> scheduled;
+	private final BackgroundJob job;
 
 	private final @Nullable RetentionCheckpoint checkpoint;
 
@@ -71,6 +68,7 @@ final class LogEntryRetention implements SmartLifecycle {
 		this.maxAge = maxAge;
 		this.trigger = trigger(cron);
 		this.clock = clock;
+		this.job = new BackgroundJob("auditlog-retention-", (scheduler) -> scheduler.schedule(this::run, this.trigger));
 		this.checkpoint = checkpoint;
 	}
 
@@ -110,34 +108,20 @@ final class LogEntryRetention implements SmartLifecycle {
 	}
 
 	@Override
-	public synchronized void start() {
-		if (this.scheduler == null) {
-			ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
-			scheduler.setThreadNamePrefix("auditlog-retention-");
-			scheduler.setDaemon(true);
-			scheduler.initialize();
-			this.scheduled = scheduler.schedule(this::run, this.trigger);
-			this.scheduler = scheduler;
-			logger.debug("Deleting audit log entries older than {} on the schedule '{}'", this.maxAge,
-					this.trigger.getExpression());
-		}
+	public void start() {
+		this.job.start();
+		logger.debug("Deleting audit log entries older than {} on the schedule '{}'", this.maxAge,
+				this.trigger.getExpression());
 	}
 
 	@Override
-	public synchronized void stop() {
-		if (this.scheduled != null) {
-			this.scheduled.cancel(false);
-			this.scheduled = null;
-		}
-		if (this.scheduler != null) {
-			this.scheduler.shutdown();
-			this.scheduler = null;
-		}
+	public void stop() {
+		this.job.stop();
 	}
 
 	@Override
-	public synchronized boolean isRunning() {
-		return this.scheduler != null;
+	public boolean isRunning() {
+		return this.job.isRunning();
 	}
 
 	Duration maxAge() {

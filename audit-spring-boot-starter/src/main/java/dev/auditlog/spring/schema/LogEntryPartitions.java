@@ -12,13 +12,13 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ScheduledFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
 import dev.auditlog.spring.InvalidAuditDatabaseException;
+import dev.auditlog.spring.support.BackgroundJob;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +26,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.scheduling.support.CronTrigger;
 import org.springframework.util.Assert;
 
@@ -73,9 +72,7 @@ public final class LogEntryPartitions implements InitializingBean, SmartLifecycl
 
 	private final Clock clock;
 
-	private @Nullable ThreadPoolTaskScheduler scheduler;
-
-	private @Nullable ScheduledFuture<?> scheduled;
+	private final BackgroundJob job;
 
 	/**
 	 * Create the partitions of the given database.
@@ -89,6 +86,8 @@ public final class LogEntryPartitions implements InitializingBean, SmartLifecycl
 		this.dataSource = unwrap(dataSource);
 		this.ahead = ahead;
 		this.clock = clock;
+		this.job = new BackgroundJob("auditlog-partitions-",
+				(scheduler) -> scheduler.schedule(this::runDaily, new CronTrigger(DAILY, ZoneOffset.UTC)));
 	}
 
 	@Override
@@ -363,32 +362,18 @@ public final class LogEntryPartitions implements InitializingBean, SmartLifecycl
 	}
 
 	@Override
-	public synchronized void start() {
-		if (this.scheduler == null) {
-			ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
-			scheduler.setThreadNamePrefix("auditlog-partitions-");
-			scheduler.setDaemon(true);
-			scheduler.initialize();
-			this.scheduled = scheduler.schedule(this::runDaily, new CronTrigger(DAILY, ZoneOffset.UTC));
-			this.scheduler = scheduler;
-		}
+	public void start() {
+		this.job.start();
 	}
 
 	@Override
-	public synchronized void stop() {
-		if (this.scheduled != null) {
-			this.scheduled.cancel(false);
-			this.scheduled = null;
-		}
-		if (this.scheduler != null) {
-			this.scheduler.shutdown();
-			this.scheduler = null;
-		}
+	public void stop() {
+		this.job.stop();
 	}
 
 	@Override
-	public synchronized boolean isRunning() {
-		return this.scheduler != null;
+	public boolean isRunning() {
+		return this.job.isRunning();
 	}
 
 }
