@@ -91,7 +91,7 @@ public class AuditlogEndpoint {
 
 	private static final String VERIFY = "verify";
 
-	private static final Pattern WHOLE_NUMBER = Pattern.compile("[0-9]{1,18}");
+	private static final Pattern WHOLE_NUMBER = Pattern.compile("[0-9]{1,19}");
 
 	private static final Pattern ACTION_NUMBER = Pattern.compile("[0-9]");
 
@@ -158,7 +158,8 @@ public class AuditlogEndpoint {
 	 * @param objectPk only entries of the object with this primary key (needs
 	 * {@code model})
 	 * @param actor only entries made by this actor
-	 * @param action only entries with one of these actions (names or numbers)
+	 * @param action only entries with one of these actions: names or numbers separated by
+	 * commas (several {@code action} parameters arrive joined by commas)
 	 * @param cid only entries with this correlation id
 	 * @param from only entries recorded at or after this instant or day
 	 * @param to only entries recorded before this instant or day
@@ -177,7 +178,7 @@ public class AuditlogEndpoint {
 	 */
 	@ReadOperation
 	public EntriesDescriptor entries(SecurityContext securityContext, @Nullable String model, @Nullable String objectPk,
-			@Nullable String actor, String @Nullable [] action, @Nullable String cid, @Nullable String from,
+			@Nullable String actor, @Nullable String action, @Nullable String cid, @Nullable String from,
 			@Nullable String to, @Nullable String before, @Nullable String size, @Nullable String changed,
 			@Nullable String changedTo, @Nullable String changedFrom, @Nullable String tenant) {
 		boolean shown = shown(securityContext, actor);
@@ -200,13 +201,14 @@ public class AuditlogEndpoint {
 	/**
 	 * Return one page of entries of every tenant (or of the reader's, when reads are
 	 * restricted), newest first:
-	 * {@link #entries(SecurityContext, String, String, String, String[], String, String, String, String, String, String, String, String, String)}
+	 * {@link #entries(SecurityContext, String, String, String, String, String, String, String, String, String, String, String, String, String)}
 	 * without a tenant filter.
 	 * @param securityContext the caller, who may or may not be shown values
 	 * @param model only entries of this entity name
 	 * @param objectPk only entries of the object with this primary key
 	 * @param actor only entries made by this actor
-	 * @param action only entries with one of these actions (names or numbers)
+	 * @param action only entries with one of these actions: names or numbers separated by
+	 * commas (several {@code action} parameters arrive joined by commas)
 	 * @param cid only entries with this correlation id
 	 * @param from only entries recorded at or after this instant or day
 	 * @param to only entries recorded before this instant or day
@@ -222,7 +224,7 @@ public class AuditlogEndpoint {
 	 * shown values
 	 */
 	public EntriesDescriptor entries(SecurityContext securityContext, @Nullable String model, @Nullable String objectPk,
-			@Nullable String actor, String @Nullable [] action, @Nullable String cid, @Nullable String from,
+			@Nullable String actor, @Nullable String action, @Nullable String cid, @Nullable String from,
 			@Nullable String to, @Nullable String before, @Nullable String size, @Nullable String changed,
 			@Nullable String changedTo, @Nullable String changedFrom) {
 		return entries(securityContext, model, objectPk, actor, action, cid, from, to, before, size, changed, changedTo,
@@ -245,6 +247,17 @@ public class AuditlogEndpoint {
 					+ "(auditlog.tenant.restrict-reads): tenant must name it or be left out");
 		}
 		return own;
+	}
+
+	/**
+	 * Refuse an operation over every tenant's entries to a reader restricted to one.
+	 */
+	private void requireEveryTenant(String reason) {
+		if (restrictedTenant() != null) {
+			throw new ValuesNotShownException("tenant",
+					"Reads are restricted to the reader's own tenant (auditlog.tenant.restrict-reads): " + reason
+							+ ", so only a reader of every tenant (a root tenant) may");
+		}
 	}
 
 	private @Nullable String restrictedTenant() {
@@ -291,7 +304,10 @@ public class AuditlogEndpoint {
 			case HistoryOperations.DIFF ->
 				HistoryOperations.diff(this.auditLog, shown(securityContext, null), model, objectPk, from, to);
 			case SUMMARY -> summary(days, actor, shown(securityContext, actor));
-			case VERIFY -> verify(from, to);
+			case VERIFY -> {
+				requireEveryTenant("verifying covers the entries of every tenant");
+				yield verify(from, to);
+			}
 			default -> find(id, shown(securityContext, null));
 		};
 	}
@@ -318,6 +334,7 @@ public class AuditlogEndpoint {
 	 */
 	@DeleteOperation
 	public FlushDescriptor delete(@Nullable String before) {
+		requireEveryTenant("deleting removes the entries of every tenant");
 		Instant bound = instant("before", before);
 		if (bound == null) {
 			throw new BadParameterException("before",
@@ -348,8 +365,8 @@ public class AuditlogEndpoint {
 		int window = DEFAULT_SUMMARY_DAYS;
 		String daysText = present(days);
 		if (daysText != null) {
-			if (!WHOLE_NUMBER.matcher(daysText).matches() || Long.parseLong(daysText) < 1
-					|| Long.parseLong(daysText) > MAX_SUMMARY_DAYS) {
+			long number = wholeNumber(daysText);
+			if (number < 1 || number > MAX_SUMMARY_DAYS) {
 				throw new BadParameterException("days", "days must be a whole number of days from 1 to "
 						+ MAX_SUMMARY_DAYS + " but was '" + daysText + "'");
 			}
@@ -371,7 +388,7 @@ public class AuditlogEndpoint {
 	}
 
 	private LogEntryQuery query(@Nullable String model, @Nullable String objectPk, @Nullable String actor,
-			String @Nullable [] action, @Nullable String cid, @Nullable String from, @Nullable String to,
+			@Nullable String action, @Nullable String cid, @Nullable String from, @Nullable String to,
 			@Nullable String before, @Nullable String size) {
 		String modelName = notBlank("model", model);
 		String pk = notBlank("objectPk", objectPk);
@@ -403,21 +420,27 @@ public class AuditlogEndpoint {
 		}
 	}
 
-	private static List<Action> actions(String @Nullable [] values) {
+	/**
+	 * Parse the actions asked for: names or numbers, separated by commas or given as
+	 * several {@code action} parameters (which arrive joined by commas).
+	 */
+	private static List<Action> actions(@Nullable String value) {
 		List<Action> actions = new ArrayList<>();
-		if (values != null) {
-			for (String value : String.join(",", values).split(",")) {
-				String name = present(value);
-				if (name == null) {
-					continue;
-				}
-				try {
-					actions.add(ACTION_NUMBER.matcher(name).matches() ? Action.fromValue(Integer.parseInt(name))
-							: Action.fromName(name));
-				}
-				catch (IllegalArgumentException ex) {
-					throw new BadParameterException("action", "action: " + ex.getMessage());
-				}
+		String text = notBlank("action", value);
+		if (text == null) {
+			return actions;
+		}
+		for (String part : text.split(",")) {
+			String name = part.strip();
+			if (name.isEmpty()) {
+				continue;
+			}
+			try {
+				actions.add(ACTION_NUMBER.matcher(name).matches() ? Action.fromValue(Integer.parseInt(name))
+						: Action.fromName(name));
+			}
+			catch (IllegalArgumentException ex) {
+				throw new BadParameterException("action", "action: " + ex.getMessage());
 			}
 		}
 		return actions;
@@ -428,8 +451,8 @@ public class AuditlogEndpoint {
 		if (text == null) {
 			return LogEntryQuery.DEFAULT_LIMIT;
 		}
-		if (!WHOLE_NUMBER.matcher(text).matches() || Long.parseLong(text) < 1
-				|| Long.parseLong(text) > LogEntryQuery.MAX_LIMIT) {
+		long number = wholeNumber(text);
+		if (number < 1 || number > LogEntryQuery.MAX_LIMIT) {
 			throw new BadParameterException("size",
 					"size must be a whole number from 1 to " + LogEntryQuery.MAX_LIMIT + " but was '" + text + "'");
 		}
@@ -437,11 +460,28 @@ public class AuditlogEndpoint {
 	}
 
 	static long entryId(String parameter, String value) {
-		if (!WHOLE_NUMBER.matcher(value).matches() || Long.parseLong(value) < 1) {
+		long id = wholeNumber(value);
+		if (id < 1) {
 			throw new BadParameterException(parameter,
 					parameter + " must be the id of an entry (a positive whole number) but was '" + value + "'");
 		}
-		return Long.parseLong(value);
+		return id;
+	}
+
+	/**
+	 * Return the value of a text of decimal digits, or -1 when it is not one or exceeds
+	 * {@link Long#MAX_VALUE}.
+	 */
+	private static long wholeNumber(String text) {
+		if (!WHOLE_NUMBER.matcher(text).matches()) {
+			return -1;
+		}
+		try {
+			return Long.parseLong(text);
+		}
+		catch (NumberFormatException ex) {
+			return -1;
+		}
 	}
 
 	/**

@@ -46,13 +46,14 @@ public class AuditlogEndpointWebExtension {
 
 	/**
 	 * Return one page of entries, newest first, as
-	 * {@link AuditlogEndpoint#entries(SecurityContext, String, String, String, String[], String, String, String, String, String, String, String, String, String)}
+	 * {@link AuditlogEndpoint#entries(SecurityContext, String, String, String, String, String, String, String, String, String, String, String, String, String)}
 	 * does.
 	 * @param securityContext the caller, who may or may not be shown values
 	 * @param model only entries of this entity name
 	 * @param objectPk only entries of the object with this primary key
 	 * @param actor only entries made by this actor
-	 * @param action only entries with one of these actions (names or numbers)
+	 * @param action only entries with one of these actions: names or numbers separated by
+	 * commas (several {@code action} parameters arrive joined by commas)
 	 * @param cid only entries with this correlation id
 	 * @param from only entries recorded at or after this instant or day
 	 * @param to only entries recorded before this instant or day
@@ -69,7 +70,7 @@ public class AuditlogEndpointWebExtension {
 	 */
 	@ReadOperation
 	public WebEndpointResponse<OperationResponseBody> entries(SecurityContext securityContext, @Nullable String model,
-			@Nullable String objectPk, @Nullable String actor, String @Nullable [] action, @Nullable String cid,
+			@Nullable String objectPk, @Nullable String actor, @Nullable String action, @Nullable String cid,
 			@Nullable String from, @Nullable String to, @Nullable String before, @Nullable String size,
 			@Nullable String changed, @Nullable String changedTo, @Nullable String changedFrom,
 			@Nullable String tenant) {
@@ -78,7 +79,7 @@ public class AuditlogEndpointWebExtension {
 	}
 
 	WebEndpointResponse<OperationResponseBody> entries(SecurityContext securityContext, @Nullable String model,
-			@Nullable String objectPk, @Nullable String actor, String @Nullable [] action, @Nullable String cid,
+			@Nullable String objectPk, @Nullable String actor, @Nullable String action, @Nullable String cid,
 			@Nullable String from, @Nullable String to, @Nullable String before, @Nullable String size,
 			@Nullable String changed, @Nullable String changedTo, @Nullable String changedFrom) {
 		return entries(securityContext, model, objectPk, actor, action, cid, from, to, before, size, changed, changedTo,
@@ -86,7 +87,7 @@ public class AuditlogEndpointWebExtension {
 	}
 
 	WebEndpointResponse<OperationResponseBody> entries(SecurityContext securityContext, @Nullable String model,
-			@Nullable String objectPk, @Nullable String actor, String @Nullable [] action, @Nullable String cid,
+			@Nullable String objectPk, @Nullable String actor, @Nullable String action, @Nullable String cid,
 			@Nullable String from, @Nullable String to, @Nullable String before, @Nullable String size) {
 		return entries(securityContext, model, objectPk, actor, action, cid, from, to, before, size, null, null, null);
 	}

@@ -3,6 +3,7 @@ package dev.auditlog.spring.export;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -27,6 +28,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandi
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.util.ClassUtils;
@@ -72,17 +74,19 @@ public final class AuditlogKafkaExportAutoConfiguration implements BeanClassLoad
 					+ "actuator is not on the class path: records hold each entry as the auditlog endpoint shows it; "
 					+ "add org.springframework.boot:spring-boot-starter-actuator");
 		}
-		@SuppressWarnings("unchecked")
-		ProducerFactory<String, byte[]> factory = (ProducerFactory<String, byte[]>) producerFactory;
-		KafkaTemplate<String, byte[]> template = new KafkaTemplate<>(factory,
-				Map.of(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-						ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
-						// an unreachable broker fails a batch within the send timeout
-						ProducerConfig.MAX_BLOCK_MS_CONFIG, maxBlock(properties.getSendTimeout(), producerFactory)));
-		if (template.isTransactional()) {
-			// the database holds the progress: a Kafka transaction would add nothing
-			template.setAllowNonTransactional(true);
-		}
+		// a producer of the relay's own, from the application's producer settings
+		// (spring.kafka.*, or its own ProducerFactory's configuration) with the relay's
+		// serializers: serializer objects or a transaction id prefix set on the
+		// application's factory are not the relay's
+		Map<String, Object> configuration = new HashMap<>(producerFactory.getConfigurationProperties());
+		configuration.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+		// an unreachable broker fails a batch within the send timeout
+		configuration.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, maxBlock(properties.getSendTimeout(), producerFactory));
+		DefaultKafkaProducerFactory<String, byte[]> factory = new DefaultKafkaProducerFactory<>(configuration,
+				new StringSerializer(), new ByteArraySerializer());
+		KafkaTemplate<String, byte[]> template = new KafkaTemplate<>(factory);
+		// a failed batch is logged once by the relay, not once per record
+		template.setProducerListener(null);
 		boolean seals = environment.getProperty("auditlog.integrity.enabled", Boolean.class, false);
 		ExportMetrics metrics = ClassUtils.isPresent("io.micrometer.core.instrument.MeterRegistry", this.classLoader)
 				? MicrometerExportMetrics.of(beanFactory, this.classLoader) : ExportMetrics.NONE;

@@ -35,6 +35,7 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -458,8 +459,8 @@ final class ExportRelay implements SmartLifecycle, DisposableBean {
 			publishAll();
 		}
 		catch (RuntimeException ex) {
-			logger.warn("Could not publish the audit log to Kafka; trying again in {}: {}", this.pollInterval,
-					ex.getMessage());
+			logger.warn("Could not publish the audit log to Kafka; trying again in {}: {}",
+					DurationStyle.SIMPLE.print(this.pollInterval), ex.getMessage());
 			logger.debug("Publishing the audit log to Kafka failed", ex);
 		}
 	}

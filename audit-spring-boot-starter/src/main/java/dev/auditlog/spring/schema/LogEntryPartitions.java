@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
+import dev.auditlog.spring.InvalidAuditConfigurationException;
 import dev.auditlog.spring.InvalidAuditDatabaseException;
 import dev.auditlog.spring.support.BackgroundJob;
 import org.jspecify.annotations.Nullable;
@@ -79,10 +80,13 @@ public final class LogEntryPartitions implements InitializingBean, SmartLifecycl
 	 * @param dataSource the database holding {@code auditlog_logentry}
 	 * @param ahead the number of months after the current one to create partitions for
 	 * @param clock gives the current month
+	 * @throws InvalidAuditConfigurationException if {@code ahead} is not from 0 to 120
 	 */
 	public LogEntryPartitions(DataSource dataSource, int ahead, Clock clock) {
-		Assert.isTrue(ahead >= 0 && ahead <= 120,
-				() -> "auditlog.schema.partitions-ahead must be from 0 to 120 but was " + ahead);
+		if (ahead < 0 || ahead > 120) {
+			throw new InvalidAuditConfigurationException(
+					"auditlog.schema.partitions-ahead must be from 0 to 120 but was " + ahead);
+		}
 		this.dataSource = unwrap(dataSource);
 		this.ahead = ahead;
 		this.clock = clock;

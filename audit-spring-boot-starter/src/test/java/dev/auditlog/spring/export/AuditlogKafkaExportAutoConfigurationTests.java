@@ -1,10 +1,15 @@
 package dev.auditlog.spring.export;
 
+import java.util.Map;
+
 import javax.sql.DataSource;
 
 import dev.auditlog.AuditLog;
 import dev.auditlog.spring.InvalidAuditConfigurationException;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.mockito.Mockito;
@@ -17,7 +22,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseBuilder;
 import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseType;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -86,6 +94,42 @@ class AuditlogKafkaExportAutoConfigurationTests {
 					.isInstanceOf(InvalidAuditConfigurationException.class)
 					.hasMessageContaining(name));
 		}
+	}
+
+	@Test
+	void theRelaySendsTextKeysAndByteValuesWhateverTheApplicationsFactorySerializes() {
+		this.contextRunner.withUserConfiguration(JsonProducerConfiguration.class)
+			.withPropertyValues("auditlog.export.kafka.enabled=true")
+			.run((context) -> {
+				ProducerFactory<String, byte[]> relayFactory = context.getBean(ExportRelay.class).producerFactory();
+				assertThat(relayFactory).isNotSameAs(context.getBean(ProducerFactory.class));
+				assertThat(relayFactory.getKeySerializerSupplier().get()).isInstanceOf(StringSerializer.class);
+				assertThat(relayFactory.getValueSerializerSupplier().get()).isInstanceOf(ByteArraySerializer.class);
+				assertThat(relayFactory.transactionCapable()).isFalse();
+				assertThat(relayFactory.getConfigurationProperties())
+					.containsEntry(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "kafka-1:9092");
+			});
+	}
+
+	@Test
+	void theRelaysProducerIsNotTransactionalWhenTheApplicationsIs() {
+		this.contextRunner
+			.withPropertyValues("auditlog.export.kafka.enabled=true", "spring.kafka.producer.transaction-id-prefix=tx-")
+			.run((context) -> {
+				assertThat(context.getBean(ProducerFactory.class).transactionCapable()).isTrue();
+				assertThat(context.getBean(ExportRelay.class).producerFactory().transactionCapable()).isFalse();
+			});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class JsonProducerConfiguration {
+
+		@Bean
+		ProducerFactory<Object, Object> producerFactory() {
+			return new DefaultKafkaProducerFactory<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "kafka-1:9092"),
+					new JacksonJsonSerializer<>(), new JacksonJsonSerializer<>());
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

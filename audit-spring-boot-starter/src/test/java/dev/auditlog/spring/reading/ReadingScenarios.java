@@ -237,6 +237,13 @@ abstract class ReadingScenarios {
 		assertThat(json(response).get("message").asString()).contains("987654321");
 	}
 
+	@Test
+	void theLargestIdIsAnIdNotABadRequest() {
+		Response response = get("/actuator/auditlog/" + Long.MAX_VALUE);
+		assertThat(response.status()).as(response.body()).isEqualTo(404);
+		assertThat(get("/actuator/auditlog?before=" + Long.MAX_VALUE).status()).isEqualTo(200);
+	}
+
 	@ParameterizedTest(name = "{0} {1} names {2}")
 	@CsvSource(delimiter = '|', textBlock = """
 			GET    | /actuator/auditlog?size=0                             | size
@@ -247,6 +254,13 @@ abstract class ReadingScenarios {
 			GET    | /actuator/auditlog?action=PUBLISH                     | action
 			GET    | /actuator/auditlog?action=7                           | action
 			GET    | /actuator/auditlog?action=CREATE&action=nope          | action
+			GET    | /actuator/auditlog?action=%20                         | action
+			GET    | /actuator/auditlog?action=%00                         | action
+			GET    | /actuator/auditlog?action=%01                         | action
+			GET    | /actuator/auditlog?action=create%00                   | action
+			GET    | /actuator/auditlog?action=%00,delete                  | action
+			GET    | /actuator/auditlog?action=create&action=%09           | action
+			GET    | /actuator/auditlog?before=9223372036854775808         | before
 			GET    | /actuator/auditlog?from=2025-13-01                    | from
 			GET    | /actuator/auditlog?from=2025-01-01T10:00:00           | from
 			GET    | /actuator/auditlog?to=yesterday                       | to

@@ -193,6 +193,24 @@ abstract class TenantScenarios {
 	}
 
 	@Test
+	void aRestrictedReaderCanNeitherDeleteNorVerifyEveryTenantsEntries() {
+		writeNotesOfThreeTenants();
+		TenantApplication.use("acme");
+		String now = java.time.Instant.now().toString();
+		WebEndpointResponse<OperationResponseBody> delete = this.endpoint.delete(now);
+		assertThat(delete.getStatus()).isEqualTo(403);
+		assertThat(((ErrorDescriptor) delete.getBody()).parameter()).isEqualTo("tenant");
+		WebEndpointResponse<OperationResponseBody> verify = this.endpoint.entry(SecurityContext.NONE, "verify", null,
+				null, null, null, null, null, null);
+		assertThat(verify.getStatus()).isEqualTo(403);
+		assertThat(((ErrorDescriptor) verify.getBody()).message()).contains("every tenant");
+		TenantApplication.use(TenantApplication.ROOT);
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM auditlog_logentry", Long.class)).isEqualTo(4);
+		assertThat(this.endpoint.delete(now).getStatus()).isEqualTo(200);
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM auditlog_logentry", Long.class)).isZero();
+	}
+
+	@Test
 	void anObjectsHistoryIsReadForTheReadersTenant() {
 		writeNotesOfThreeTenants();
 		TenantApplication.use("acme");
