@@ -234,13 +234,20 @@ final class AuditedModels {
 
 	/**
 	 * Return the properties an update's snapshots read besides the dirty ones: the
-	 * {@code @Version}, whose increment Hibernate does not report dirty, and those
-	 * Hibernate does not dirty-check (not updatable), whose values it does not compare.
+	 * {@code @Version}, whose increment Hibernate does not report dirty, those Hibernate
+	 * does not dirty-check (not updatable), whose values it does not compare, and those a
+	 * generator sets on update ({@code @UpdateTimestamp}, {@code @CurrentTimestamp},
+	 * {@code @Generated(event = UPDATE)}), which Hibernate writes after its dirty check
+	 * and leaves out of the dirty properties it reports.
 	 */
 	private static int[] alwaysRead(EntityPersister persister) {
 		boolean[] checked = persister.getPropertyCheckability();
+		Generator[] generators = persister.getGenerators();
 		int version = persister.isVersioned() ? persister.getVersionPropertyIndex() : -1;
-		return IntStream.range(0, checked.length).filter((i) -> i == version || !checked[i]).toArray();
+		return IntStream.range(0, checked.length)
+			.filter((i) -> i == version || !checked[i]
+					|| (i < generators.length && generators[i] != null && generators[i].generatesOnUpdate()))
+			.toArray();
 	}
 
 	/**

@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.OffsetTime;
 import java.time.ZonedDateTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.Collections;
@@ -46,6 +47,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
+import static org.awaitility.Awaitility.await;
 
 /**
  * What counts as a change, run on each database by a subclass that supplies the data
@@ -98,7 +100,7 @@ abstract class ChangeScenarios {
 	void startEmpty() {
 		try (AuditContext.Scope off = AuditContext.disabled()) {
 			for (String table : List.of("card_barcode", "card_step", "card_attribute", "card_alias", "card_contact",
-					"card", "reading_weight", "reading", "auditlog_logentry")) {
+					"card", "reading_weight", "reading", "memo", "auditlog_logentry")) {
 				this.jdbc.update("DELETE FROM " + table);
 			}
 		}
@@ -126,6 +128,24 @@ abstract class ChangeScenarios {
 		});
 		assertThat(last().changes()).containsExactly(entry("holder", new ValueChange("Ann", "Bea")),
 				entry("version", new ValueChange("0", "1")));
+	}
+
+	@Test
+	void aValueHibernateGeneratesOnUpdateIsLoggedWithTheChangeThatCausedIt() {
+		inTransaction((em) -> em.persist(new Memo(1L, "draft")));
+		Instant created = this.jdbc.queryForObject("SELECT touched_at FROM memo WHERE id = 1", Timestamp.class)
+			.toInstant();
+		await().until(() -> Instant.now().truncatedTo(ChronoUnit.MILLIS).isAfter(created));
+		inTransaction((em) -> em.find(Memo.class, 1L).setText("final"));
+		Instant touched = this.jdbc.queryForObject("SELECT touched_at FROM memo WHERE id = 1", Timestamp.class)
+			.toInstant();
+		assertThat(touched).isAfter(created);
+		Map<String, FieldChange> changes = last().changes();
+		assertThat(changes).containsOnlyKeys("text", "touchedAt")
+			.containsEntry("text", new ValueChange("draft", "final"));
+		ValueChange stamp = (ValueChange) changes.get("touchedAt");
+		assertThat(stamp.oldValue()).isNotNull().isNotEqualTo(stamp.newValue());
+		assertThat(stamp.newValue()).isNotNull();
 	}
 
 	// bags, ordered lists, bytes
