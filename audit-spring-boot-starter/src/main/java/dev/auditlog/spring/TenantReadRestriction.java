@@ -25,6 +25,9 @@ public interface TenantReadRestriction {
 	 * Return the tenant whose entries the current reader may read.
 	 * @return the tenant identifier as entries store it, or {@code null} when the reader
 	 * may read the entries of every tenant
+	 * @throws UnknownTenantException when the reader's tenant is not known (the starter's
+	 * restriction, when Hibernate's resolver gives no tenant and the reader is not a root
+	 * tenant): the read is refused rather than widened to every tenant
 	 */
 	@Nullable String currentTenant();
 
@@ -47,6 +50,24 @@ public interface TenantReadRestriction {
 	 */
 	static boolean isUnrestricted() {
 		return UnrestrictedTenantReads.active();
+	}
+
+	/**
+	 * Thrown by a restriction that cannot tell the reader's tenant: the read is refused
+	 * (the actuator endpoint answers {@code 403} naming {@code tenant}).
+	 */
+	class UnknownTenantException extends IllegalStateException {
+
+		private static final long serialVersionUID = 1L;
+
+		/**
+		 * Create an exception.
+		 * @param message why the tenant is not known
+		 */
+		public UnknownTenantException(String message) {
+			super(message);
+		}
+
 	}
 
 }

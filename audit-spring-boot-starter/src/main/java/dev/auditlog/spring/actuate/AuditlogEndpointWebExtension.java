@@ -4,6 +4,7 @@ import java.util.function.Supplier;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonInclude.Include;
+import dev.auditlog.spring.TenantReadRestriction;
 import dev.auditlog.spring.actuate.AuditlogEndpoint.BadParameterException;
 import dev.auditlog.spring.actuate.AuditlogEndpoint.ValuesNotShownException;
 import org.jspecify.annotations.Nullable;
@@ -156,6 +157,9 @@ public class AuditlogEndpointWebExtension {
 		}
 		catch (ValuesNotShownException ex) {
 			return error(STATUS_FORBIDDEN, "Forbidden", ex.getParameter(), String.valueOf(ex.getMessage()));
+		}
+		catch (TenantReadRestriction.UnknownTenantException ex) {
+			return error(STATUS_FORBIDDEN, "Forbidden", "tenant", String.valueOf(ex.getMessage()));
 		}
 		catch (UnsupportedOperationException ex) {
 			// a view this audit log does not offer, such as verify without integrity

@@ -314,12 +314,21 @@ final class HibernateAuditLog implements AuditLog {
 
 	/**
 	 * Return the tenant whose entries the current reader may read, as the persistence
-	 * unit's {@code CurrentTenantIdentifierResolver} gives it: {@code null} without one,
-	 * or for a root tenant, which reads every tenant's entries.
-	 * @param sessionFactory the persistence unit
+	 * unit's {@code CurrentTenantIdentifierResolver} gives it: {@code null} for a root
+	 * tenant, which reads every tenant's entries.
+	 * @param sessionFactory the persistence unit, with a resolver
 	 * @return the tenant identifier as text, or {@code null}
+	 * @throws TenantReadRestriction.UnknownTenantException when the resolver gives no
+	 * tenant: a reader without a tenant reads nothing rather than every tenant's entries
 	 */
 	static @Nullable String readableTenant(SessionFactoryImplementor sessionFactory) {
+		CurrentTenantIdentifierResolver<Object> resolver = sessionFactory.getCurrentTenantIdentifierResolver();
+		Object tenant = (resolver != null) ? resolver.resolveCurrentTenantIdentifier() : null;
+		if (tenant == null) {
+			throw new TenantReadRestriction.UnknownTenantException("Reads are restricted to the reader's own tenant "
+					+ "(auditlog.tenant.restrict-reads) and the current tenant is not known: Hibernate's "
+					+ "CurrentTenantIdentifierResolver gave none");
+		}
 		return currentTenant(sessionFactory, true);
 	}
 

@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import dev.auditlog.AuditLog;
 import dev.auditlog.core.LogEntry;
 import dev.auditlog.core.LogEntryQuery;
+import dev.auditlog.spring.TenantReadRestriction;
 import dev.auditlog.spring.actuate.AuditlogEndpoint;
 import dev.auditlog.spring.actuate.AuditlogEndpoint.EntriesDescriptor;
 import dev.auditlog.spring.actuate.AuditlogEndpoint.EntryDescriptor;
@@ -30,6 +31,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Hibernate multi-tenancy: every entry records the tenant of the session that made the
@@ -208,6 +210,26 @@ abstract class TenantScenarios {
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM auditlog_logentry", Long.class)).isEqualTo(4);
 		assertThat(this.endpoint.delete(now).getStatus()).isEqualTo(200);
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM auditlog_logentry", Long.class)).isZero();
+	}
+
+	@Test
+	void aReaderWithoutATenantReadsNothing() {
+		writeNotesOfThreeTenants();
+		TenantApplication.use(null);
+		try {
+			assertThatExceptionOfType(TenantReadRestriction.UnknownTenantException.class)
+				.isThrownBy(() -> this.auditLog.query(LogEntryQuery.builder().build()));
+			WebEndpointResponse<OperationResponseBody> page = entries(null);
+			assertThat(page.getStatus()).isEqualTo(403);
+			assertThat(((ErrorDescriptor) page.getBody()).parameter()).isEqualTo("tenant");
+			assertThat(this.endpoint.delete(java.time.Instant.now().toString()).getStatus()).isEqualTo(403);
+			assertThat(this.endpoint.entry(SecurityContext.NONE, "summary", null, null, null, null, null, null, null)
+				.getStatus()).isEqualTo(403);
+		}
+		finally {
+			TenantApplication.reset();
+		}
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM auditlog_logentry", Long.class)).isEqualTo(4);
 	}
 
 	@Test
