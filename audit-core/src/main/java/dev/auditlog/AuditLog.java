@@ -71,9 +71,12 @@ public interface AuditLog {
 	Optional<LogEntry> find(long id);
 
 	/**
-	 * Return the entries with the given ids, in one read where the store allows it.
-	 * @param ids the entries' ids
-	 * @return the entries there are, in id order; an id without an entry is left out
+	 * Return the entries with the given ids, in one read where the store allows it (the
+	 * starter reads up to 500 ids per query).
+	 * @param ids the entries' ids, none {@code null}; duplicates are read once
+	 * @return the entries there are, in id order; an id without an entry (or, in the
+	 * starter, an entry of another tenant when reads are restricted to one) is left out
+	 * @throws NullPointerException if an id is {@code null}
 	 * @since 0.2.0
 	 */
 	default List<LogEntry> findAll(Collection<Long> ids) {

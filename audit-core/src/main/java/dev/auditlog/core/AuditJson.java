@@ -68,6 +68,9 @@ public final class AuditJson {
 			.disable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
 			.disable(JsonWriteFeature.WRITE_NUMBERS_AS_STRINGS)
 			.disable(JsonWriteFeature.ESCAPE_NON_ASCII)
+			// the escapes Changes writes by hand for the changes column
+			.disable(JsonWriteFeature.ESCAPE_FORWARD_SLASHES)
+			.enable(JsonWriteFeature.WRITE_HEX_UPPER_CASE)
 			.changeDefaultPropertyInclusion((inclusion) -> inclusion.withValueInclusion(JsonInclude.Include.ALWAYS)
 				.withContentInclusion(JsonInclude.Include.ALWAYS));
 	}

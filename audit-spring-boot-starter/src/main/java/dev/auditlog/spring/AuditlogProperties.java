@@ -263,7 +263,7 @@ public class AuditlogProperties {
 
 		/**
 		 * Number of months after the current one for which partitions are created ahead
-		 * (with monthly partitioning).
+		 * (with monthly partitioning), from 1 to 120.
 		 */
 		private int partitionsAhead = 2;
 

@@ -27,7 +27,7 @@ import org.springframework.boot.actuate.endpoint.web.annotation.EndpointWebExten
  * parameter: {@code {"status": 400, "error": "Bad Request", "parameter": "size",
  * "message": "size must be …"}}.
  *
- * @since 0.1.0
+ * @since 0.2.0
  */
 @EndpointWebExtension(endpoint = AuditlogEndpoint.class)
 @RegisterReflectionForBinding(AuditlogEndpointWebExtension.ErrorDescriptor.class)
@@ -139,7 +139,8 @@ public class AuditlogEndpointWebExtension {
 	 * Delete the entries recorded strictly before the given instant or day, as
 	 * {@link AuditlogEndpoint#delete(String)} does.
 	 * @param before the exclusive upper bound: an ISO-8601 instant or date
-	 * @return {@code {"deleted": N}}, or a bad request naming the parameter
+	 * @return {@code {"deleted": N}}, a bad request naming the parameter, or forbidden
+	 * ({@code tenant}) for a reader restricted to one tenant
 	 */
 	@DeleteOperation
 	public WebEndpointResponse<OperationResponseBody> delete(@Nullable String before) {

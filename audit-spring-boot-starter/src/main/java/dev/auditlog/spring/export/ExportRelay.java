@@ -122,6 +122,8 @@ final class ExportRelay implements SmartLifecycle, DisposableBean {
 
 	private final BackgroundJob job;
 
+	private volatile boolean stopping;
+
 	ExportRelay(DataSource dataSource, AuditDatabase database, AuditLog auditLog, KafkaTemplate<String, byte[]> kafka,
 			JsonMapper json, Clock clock, AuditlogKafkaExportProperties properties, boolean seals,
 			ExportMetrics metrics) {
@@ -166,7 +168,8 @@ final class ExportRelay implements SmartLifecycle, DisposableBean {
 	private long publishStream(Stream stream, String row) {
 		ensureRow(row);
 		long published = 0;
-		while (true) {
+		// a stop lets the batch being sent finish, then ends the backlog
+		while (!this.stopping) {
 			Optional<Batch> run = this.transaction.execute(
 					(status) -> Optional.ofNullable((stream == Stream.ENTRIES) ? publishEntries() : publishSeals(row)));
 			Batch batch = (run != null) ? run.orElse(null) : null;
@@ -178,6 +181,7 @@ final class ExportRelay implements SmartLifecycle, DisposableBean {
 				return published;
 			}
 		}
+		return published;
 	}
 
 	static String sealRow(String table) {
@@ -467,11 +471,13 @@ final class ExportRelay implements SmartLifecycle, DisposableBean {
 
 	@Override
 	public void start() {
+		this.stopping = false;
 		this.job.start();
 	}
 
 	@Override
 	public void stop() {
+		this.stopping = true;
 		this.job.stop();
 	}
 

@@ -41,11 +41,13 @@ public final class AuditlogPartitioningAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	LogEntryPartitions auditlogLogEntryPartitions(DataSource dataSource, AuditlogProperties properties,
-			ObjectProvider<AuditlogSchemaMigration> migration) {
+			ObjectProvider<AuditlogSchemaMigration> migration, ObjectProvider<Clock> clock) {
 		// the table is checked once the migrations have created it
 		migration.ifAvailable((migrated) -> {
 		});
-		return new LogEntryPartitions(dataSource, properties.getSchema().getPartitionsAhead(), Clock.systemUTC());
+		// the clock that stamps the entries decides which months need a partition
+		return new LogEntryPartitions(dataSource, properties.getSchema().getPartitionsAhead(),
+				clock.getIfAvailable(Clock::systemUTC));
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -80,12 +80,13 @@ public final class LogEntryPartitions implements InitializingBean, SmartLifecycl
 	 * @param dataSource the database holding {@code auditlog_logentry}
 	 * @param ahead the number of months after the current one to create partitions for
 	 * @param clock gives the current month
-	 * @throws InvalidAuditConfigurationException if {@code ahead} is not from 0 to 120
+	 * @throws InvalidAuditConfigurationException if {@code ahead} is not from 1 to 120
 	 */
 	public LogEntryPartitions(DataSource dataSource, int ahead, Clock clock) {
-		if (ahead < 0 || ahead > 120) {
+		if (ahead < 1 || ahead > 120) {
 			throw new InvalidAuditConfigurationException(
-					"auditlog.schema.partitions-ahead must be from 0 to 120 but was " + ahead);
+					"auditlog.schema.partitions-ahead must be from 1 to 120 but was " + ahead
+							+ ": the months ahead are created once a day, so the next month must exist before it starts");
 		}
 		this.dataSource = unwrap(dataSource);
 		this.ahead = ahead;
