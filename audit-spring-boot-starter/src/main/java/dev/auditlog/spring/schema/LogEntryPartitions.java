@@ -283,9 +283,14 @@ public final class LogEntryPartitions implements InitializingBean, SmartLifecycl
 		Instant bound = before.isBefore(now) ? before : now;
 		List<String> droppable = new ArrayList<>();
 		try (Statement statement = connection.createStatement();
+				// the attached partitions, and monthly tables a drop interrupted after
+				// their
+				// detach left behind
 				ResultSet rs = statement.executeQuery("SELECT c.relname FROM pg_inherits i "
 						+ "JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = to_regclass('auditlog_logentry') "
-						+ "ORDER BY c.relname")) {
+						+ "UNION SELECT c.relname FROM pg_class c WHERE c.relkind = 'r' "
+						+ "AND c.relnamespace = current_schema()::regnamespace AND c.relname LIKE 'auditlog\\_logentry\\_p%' "
+						+ "AND NOT EXISTS (SELECT 1 FROM pg_inherits i WHERE i.inhrelid = c.oid) ORDER BY 1")) {
 			while (rs.next()) {
 				String name = rs.getString(1);
 				Matcher matcher = NAME.matcher(name);
@@ -321,13 +326,33 @@ public final class LogEntryPartitions implements InitializingBean, SmartLifecycl
 				rs.next();
 				rows = rs.getLong(1);
 			}
-			// detached without blocking the readers and writers of the other partitions
-			statement.execute("ALTER TABLE auditlog_logentry DETACH PARTITION " + name + " CONCURRENTLY");
+			// null: detached already by a drop interrupted before its DROP TABLE
+			Boolean pending = detachPending(connection, name);
+			if (pending != null) {
+				// CONCURRENTLY: without blocking the readers and writers of the other
+				// partitions; FINALIZE: such a detach interrupted in its second phase
+				statement.execute("ALTER TABLE auditlog_logentry DETACH PARTITION " + name
+						+ (pending ? " FINALIZE" : " CONCURRENTLY"));
+			}
 			statement.execute("DROP TABLE " + name);
 			return rows;
 		}
 		finally {
 			lock(connection, false);
+		}
+	}
+
+	/**
+	 * Return whether a partition's detach is pending, or {@code null} when it is not a
+	 * partition of {@code auditlog_logentry} (any more).
+	 */
+	private static @Nullable Boolean detachPending(Connection connection, String name) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement("SELECT i.inhdetachpending FROM pg_inherits i "
+				+ "WHERE i.inhrelid = to_regclass(?) AND i.inhparent = to_regclass('auditlog_logentry')")) {
+			statement.setString(1, name);
+			try (ResultSet rs = statement.executeQuery()) {
+				return rs.next() ? rs.getBoolean(1) : null;
+			}
 		}
 	}
 

@@ -144,6 +144,24 @@ class PostgresPartitioningTests {
 	}
 
 	@Test
+	void aMonthLeftDetachedByAnInterruptedDropIsDroppedByTheNextRetention() throws Exception {
+		Clock october = Clock.fixed(Instant.parse("2025-10-05T00:00:00Z"), ZoneOffset.UTC);
+		new LogEntryPartitions(this.dataSource, 2, october).afterPropertiesSet();
+		new LogEntryRows(this.dataSource).insert(row(Instant.parse("2025-10-02T00:00:00Z"), "Book", "1"),
+				row(Instant.parse("2025-10-03T00:00:00Z"), "Book", "2"),
+				row(Instant.parse("2025-11-03T00:00:00Z"), "Book", "3"));
+		// what a drop interrupted between its detach and its DROP TABLE leaves
+		this.jdbc.execute("ALTER TABLE auditlog_logentry DETACH PARTITION auditlog_logentry_p202510");
+		assertThat(partitions()).doesNotContain("auditlog_logentry_p202510");
+		long deleted = new JdbcLogEntryRepository(this.dataSource, 10)
+			.deleteBefore(Instant.parse("2025-11-01T00:00:00Z"));
+		assertThat(deleted).isEqualTo(2);
+		assertThat(this.jdbc.queryForObject("SELECT to_regclass('auditlog_logentry_p202510') IS NULL", Boolean.class))
+			.isTrue();
+		assertThat(partitions()).containsExactly("auditlog_logentry_p202511", "auditlog_logentry_p202512");
+	}
+
+	@Test
 	void aDeletionBeforeAFutureInstantDropsNoPartitionStillToBeWrittenTo() throws Exception {
 		Clock now = Clock.systemUTC();
 		new LogEntryPartitions(this.dataSource, 2, now).afterPropertiesSet();
