@@ -2,6 +2,7 @@ package dev.auditlog.spring;
 
 import java.util.function.Supplier;
 
+import dev.auditlog.core.StoredText;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -50,6 +51,27 @@ public interface TenantReadRestriction {
 	 */
 	static boolean isUnrestricted() {
 		return UnrestrictedTenantReads.active();
+	}
+
+	/**
+	 * Return the tenant a restriction confines the current thread's reads to, as entries
+	 * store it (cut to the column's 255 characters).
+	 * @param restriction the restriction, or {@code null} for none
+	 * @return the tenant, or {@code null} when reads are not restricted (no restriction,
+	 * a root reader, or inside {@link #unrestricted(Supplier)})
+	 * @throws UnknownTenantException when the restriction cannot tell the tenant or gives
+	 * a blank one
+	 */
+	static @Nullable String readableTenant(@Nullable TenantReadRestriction restriction) {
+		if (restriction == null || isUnrestricted()) {
+			return null;
+		}
+		String tenant = restriction.currentTenant();
+		if (tenant != null && tenant.isBlank()) {
+			throw new UnknownTenantException("Reads are restricted to the reader's own tenant "
+					+ "(auditlog.tenant.restrict-reads) and the TenantReadRestriction gave a blank tenant");
+		}
+		return (tenant != null) ? StoredText.fit(tenant, StoredText.COLUMN_LENGTH) : null;
 	}
 
 	/**

@@ -261,9 +261,7 @@ public class AuditlogEndpoint {
 	}
 
 	private @Nullable String restrictedTenant() {
-		TenantReadRestriction restriction = this.tenantRestriction;
-		String own = (restriction != null) ? restriction.currentTenant() : null;
-		return (own != null) ? StoredText.fit(own, StoredText.COLUMN_LENGTH) : null;
+		return TenantReadRestriction.readableTenant(this.tenantRestriction);
 	}
 
 	/**

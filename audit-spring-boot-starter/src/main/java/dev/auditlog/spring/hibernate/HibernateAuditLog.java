@@ -298,10 +298,7 @@ final class HibernateAuditLog implements AuditLog {
 	}
 
 	private @Nullable String readableTenant() {
-		TenantReadRestriction restriction = this.tenantRestriction;
-		String tenant = (restriction != null && !TenantReadRestriction.isUnrestricted()) ? restriction.currentTenant()
-				: null;
-		return (tenant != null) ? StoredText.fit(tenant, StoredText.COLUMN_LENGTH) : null;
+		return TenantReadRestriction.readableTenant(this.tenantRestriction);
 	}
 
 	@Override
