@@ -13,7 +13,7 @@ import dev.auditlog.core.LogEntry;
 import dev.auditlog.core.LogEntryPage;
 import dev.auditlog.core.LogEntryQuery;
 import dev.auditlog.core.ValueChange;
-import dev.auditlog.spring.completion.CompletionApplication.Statements;
+import dev.auditlog.spring.testing.ExecutedStatements;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import org.junit.jupiter.api.BeforeEach;
@@ -62,7 +62,7 @@ abstract class CompletionScenarios {
 	AuditLog auditLog;
 
 	@Autowired
-	Statements statements;
+	ExecutedStatements statements;
 
 	@BeforeEach
 	void startEmpty() {

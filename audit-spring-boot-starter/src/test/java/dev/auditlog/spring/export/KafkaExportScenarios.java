@@ -30,6 +30,7 @@ import javax.sql.DataSource;
 import dev.auditlog.AuditLog;
 import dev.auditlog.spring.schema.AuditDatabase;
 import dev.auditlog.spring.testdb.TestDatabase;
+import dev.auditlog.spring.testing.AfterAuditWrite;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.persistence.EntityManager;
 import kafka.server.BrokerServer;
@@ -40,7 +41,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
-import org.hibernate.resource.transaction.spi.TransactionObserver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -222,7 +222,7 @@ abstract class KafkaExportScenarios {
 				// fails after the audit log wrote this transaction's entry
 				this.entityManager.unwrap(SharedSessionContractImplementor.class)
 					.getTransactionCoordinator()
-					.addObserver(new Failing());
+					.addObserver(AfterAuditWrite.failing());
 			});
 		}
 		catch (RuntimeException expected) {
@@ -254,7 +254,7 @@ abstract class KafkaExportScenarios {
 				// holds the commit after the audit log wrote this transaction's entry
 				this.entityManager.unwrap(SharedSessionContractImplementor.class)
 					.getTransactionCoordinator()
-					.addObserver(new Blocking(written, proceed));
+					.addObserver(AfterAuditWrite.blocking(written, proceed));
 			}));
 			assertThat(written.await(30, TimeUnit.SECONDS)).isTrue();
 			create("on time 1", 2);
@@ -292,7 +292,7 @@ abstract class KafkaExportScenarios {
 				this.entityManager.flush();
 				this.entityManager.unwrap(SharedSessionContractImplementor.class)
 					.getTransactionCoordinator()
-					.addObserver(new Failing());
+					.addObserver(AfterAuditWrite.failing());
 			});
 		}
 		catch (RuntimeException expected) {
@@ -598,52 +598,6 @@ abstract class KafkaExportScenarios {
 		@Override
 		public void close() {
 			this.consumer.close();
-		}
-
-	}
-
-	/**
-	 * Holds a transaction after the audit log wrote its entries until told to go on.
-	 */
-	private record Blocking(CountDownLatch written, CountDownLatch proceed) implements TransactionObserver {
-
-		@Override
-		public void afterBegin() {
-		}
-
-		@Override
-		public void beforeCompletion() {
-			this.written.countDown();
-			try {
-				this.proceed.await(60, TimeUnit.SECONDS);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
-
-		@Override
-		public void afterCompletion(boolean successful, boolean delayed) {
-		}
-
-	}
-
-	/**
-	 * Fails a transaction after the audit log wrote its entries.
-	 */
-	private static final class Failing implements TransactionObserver {
-
-		@Override
-		public void afterBegin() {
-		}
-
-		@Override
-		public void beforeCompletion() {
-			throw new IllegalStateException("failing after the audit write on purpose");
-		}
-
-		@Override
-		public void afterCompletion(boolean successful, boolean delayed) {
 		}
 
 	}

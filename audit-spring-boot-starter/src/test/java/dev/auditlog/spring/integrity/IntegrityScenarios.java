@@ -27,16 +27,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 import dev.auditlog.AuditLog;
-import dev.auditlog.core.IntegrityProblem;
 import dev.auditlog.core.IntegrityProblem.Kind;
+import dev.auditlog.core.IntegrityProblem;
 import dev.auditlog.core.IntegrityReport;
 import dev.auditlog.spring.events.AuditEventStore;
 import dev.auditlog.spring.query.LogEntryRepository;
 import dev.auditlog.spring.schema.AuditDatabase;
 import dev.auditlog.spring.testdb.TestDatabase;
+import dev.auditlog.spring.testing.AfterAuditWrite;
 import jakarta.persistence.EntityManager;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
-import org.hibernate.resource.transaction.spi.TransactionObserver;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -547,7 +547,7 @@ abstract class IntegrityScenarios {
 				// runs after the audit log wrote this transaction's entry, before commit
 				this.entityManager.unwrap(SharedSessionContractImplementor.class)
 					.getTransactionCoordinator()
-					.addObserver(new Blocking(written, proceed));
+					.addObserver(AfterAuditWrite.blocking(written, proceed));
 			}));
 			assertThat(written.await(30, TimeUnit.SECONDS)).isTrue();
 			List<Long> ids = writeEntries(2);
@@ -633,7 +633,7 @@ abstract class IntegrityScenarios {
 									// is lost
 									this.entityManager.unwrap(SharedSessionContractImplementor.class)
 										.getTransactionCoordinator()
-										.addObserver(new Failing());
+										.addObserver(AfterAuditWrite.failing());
 								}
 							});
 							(outcome == 1 ? rolledBack : committed).incrementAndGet();
@@ -898,52 +898,6 @@ abstract class IntegrityScenarios {
 		catch (java.sql.SQLException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	/**
-	 * Holds a transaction after the audit log wrote its entries until told to go on.
-	 */
-	private record Blocking(CountDownLatch written, CountDownLatch proceed) implements TransactionObserver {
-
-		@Override
-		public void afterBegin() {
-		}
-
-		@Override
-		public void beforeCompletion() {
-			this.written.countDown();
-			try {
-				this.proceed.await(60, TimeUnit.SECONDS);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
-
-		@Override
-		public void afterCompletion(boolean successful, boolean delayed) {
-		}
-
-	}
-
-	/**
-	 * Fails a transaction after the audit log wrote its entries.
-	 */
-	private static final class Failing implements TransactionObserver {
-
-		@Override
-		public void afterBegin() {
-		}
-
-		@Override
-		public void beforeCompletion() {
-			throw new IllegalStateException("failing after the audit write on purpose");
-		}
-
-		@Override
-		public void afterCompletion(boolean successful, boolean delayed) {
-		}
-
 	}
 
 }

@@ -1,10 +1,8 @@
 package dev.auditlog.spring.query;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
+
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.sql.DataSource;
 
@@ -12,11 +10,9 @@ import dev.auditlog.core.LogEntryPage;
 import dev.auditlog.core.LogEntryQuery;
 import dev.auditlog.spring.schema.AuditlogSchemaMigration;
 import dev.auditlog.spring.testdb.TestDatabase;
-import net.ttddyy.dsproxy.ExecutionInfo;
+
 import net.ttddyy.dsproxy.QueryInfo;
-import net.ttddyy.dsproxy.listener.QueryExecutionListener;
-import net.ttddyy.dsproxy.proxy.ParameterSetOperation;
-import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -43,7 +39,7 @@ class PostgresChangedFieldIndexTests {
 
 	private static final Instant NEWEST = Instant.parse("2026-11-30T12:00:00Z");
 
-	private final List<QueryInfo> queries = new CopyOnWriteArrayList<>();
+	private final SentQueries sent = new SentQueries();
 
 	private JdbcTemplate jdbc;
 
@@ -67,18 +63,7 @@ class PostgresChangedFieldIndexTests {
 						+ "'user' || (i % 50), 'cid-' || (i / 10) FROM generate_series(1, ?) AS i",
 				NEWEST.toString(), ROWS);
 		this.jdbc.execute("ANALYZE auditlog_logentry");
-		DataSource recording = ProxyDataSourceBuilder.create(plain).listener(new QueryExecutionListener() {
-
-			@Override
-			public void beforeQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
-			}
-
-			@Override
-			public void afterQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
-				PostgresChangedFieldIndexTests.this.queries.addAll(queryInfoList);
-			}
-
-		}).build();
+		DataSource recording = this.sent.recording(plain);
 		this.repository = new JdbcLogEntryRepository(recording, 10_000);
 	}
 
@@ -108,9 +93,10 @@ class PostgresChangedFieldIndexTests {
 	}
 
 	private LogEntryPage assertGinIndexScan(LogEntryQuery query) {
-		this.queries.clear();
+		this.sent.clear();
 		LogEntryPage page = this.repository.query(query);
-		List<QueryInfo> sent = this.queries.stream()
+		List<QueryInfo> sent = this.sent.all()
+			.stream()
 			.filter((info) -> info.getQuery().contains("ORDER BY timestamp DESC"))
 			.toList();
 		assertThat(sent).hasSize(1);
@@ -121,13 +107,7 @@ class PostgresChangedFieldIndexTests {
 	}
 
 	private String explain(QueryInfo query) {
-		List<Object> args = new ArrayList<>();
-		query.getParametersList()
-			.get(0)
-			.stream()
-			.sorted(Comparator.comparingInt((ParameterSetOperation operation) -> (int) operation.getArgs()[0]))
-			.forEach((operation) -> args.add(operation.getArgs()[1]));
-		return String.join("\n", this.jdbc.queryForList("EXPLAIN " + query.getQuery(), String.class, args.toArray()));
+		return SentQueries.explain(this.jdbc, "EXPLAIN", query);
 	}
 
 }

@@ -4,12 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
+
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
+
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -21,11 +21,9 @@ import dev.auditlog.core.LogEntryQuery;
 import dev.auditlog.spring.schema.AuditlogSchemaMigration;
 import dev.auditlog.spring.schema.LogEntryPartitions;
 import dev.auditlog.spring.testdb.TestDatabase;
-import net.ttddyy.dsproxy.ExecutionInfo;
+
 import net.ttddyy.dsproxy.QueryInfo;
-import net.ttddyy.dsproxy.listener.QueryExecutionListener;
-import net.ttddyy.dsproxy.proxy.ParameterSetOperation;
-import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -58,7 +56,7 @@ class PostgresPartitionPruningTests {
 	private static final Pattern SCAN = Pattern.compile(
 			"(Index Scan Backward|Index Scan|Index Only Scan Backward|Index Only Scan) using (\\S+) on (\\S+)(.*)");
 
-	private final List<QueryInfo> queries = new CopyOnWriteArrayList<>();
+	private final SentQueries sent = new SentQueries();
 
 	private JdbcTemplate jdbc;
 
@@ -88,18 +86,7 @@ class PostgresPartitionPruningTests {
 					+ "WHERE c.relkind = 'i' AND c.relnamespace = to_regnamespace(current_schema())")
 			.stream()
 			.collect(Collectors.toMap((row) -> (String) row.get("child"), (row) -> (String) row.get("parent")));
-		DataSource recording = ProxyDataSourceBuilder.create(plain).listener(new QueryExecutionListener() {
-
-			@Override
-			public void beforeQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
-			}
-
-			@Override
-			public void afterQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
-				PostgresPartitionPruningTests.this.queries.addAll(queryInfoList);
-			}
-
-		}).build();
+		DataSource recording = this.sent.recording(plain);
 		this.repository = new JdbcLogEntryRepository(recording, 10_000);
 	}
 
@@ -174,7 +161,7 @@ class PostgresPartitionPruningTests {
 			.to(Instant.parse("2026-03-01T00:00:00Z"))
 			.limit(3)
 			.build();
-		this.queries.clear();
+		this.sent.clear();
 		this.repository.query(cid);
 		String plan = explain(pageQueries().get(0));
 		assertThat(plan).as(plan).doesNotContain("Seq Scan").doesNotContain("Bitmap");
@@ -192,7 +179,7 @@ class PostgresPartitionPruningTests {
 	 * are never executed
 	 */
 	private void assertPages(LogEntryQuery query, String index, Set<String> months) {
-		this.queries.clear();
+		this.sent.clear();
 		LogEntryPage first = this.repository.query(query);
 		assertThat(first.next()).as("a second page").isNotNull();
 		Instant cursor = first.entries().get(first.entries().size() - 1).timestamp();
@@ -230,7 +217,7 @@ class PostgresPartitionPruningTests {
 	}
 
 	private List<QueryInfo> pageQueries() {
-		return this.queries.stream().filter((info) -> info.getQuery().contains("ORDER BY timestamp DESC")).toList();
+		return this.sent.all().stream().filter((info) -> info.getQuery().contains("ORDER BY timestamp DESC")).toList();
 	}
 
 	private List<Scan> scans(String plan, boolean executedOnly) {
@@ -249,15 +236,7 @@ class PostgresPartitionPruningTests {
 	}
 
 	private String explain(QueryInfo query) {
-		List<Object> args = new ArrayList<>();
-		query.getParametersList()
-			.get(0)
-			.stream()
-			.sorted(Comparator.comparingInt((ParameterSetOperation operation) -> (int) operation.getArgs()[0]))
-			.forEach((operation) -> args.add(operation.getArgs()[1]));
-		return String.join("\n",
-				this.jdbc.queryForList("EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) " + query.getQuery(),
-						String.class, args.toArray()));
+		return SentQueries.explain(this.jdbc, "EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF)", query);
 	}
 
 	private record Scan(String index, String month, boolean backward) {

@@ -13,7 +13,7 @@ import dev.auditlog.spring.actuate.AuditlogEndpoint.EntryDescriptor;
 import dev.auditlog.spring.actuate.AuditlogEndpointWebExtension;
 import dev.auditlog.spring.actuate.AuditlogEndpointWebExtension.ErrorDescriptor;
 import dev.auditlog.spring.actuate.AuditlogEndpoint.SummaryDescriptor;
-import dev.auditlog.spring.tenant.TenantApplication.Statements;
+import dev.auditlog.spring.testing.ExecutedStatements;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.Session;
@@ -65,7 +65,7 @@ abstract class TenantScenarios {
 	AuditlogEndpointWebExtension endpoint;
 
 	@Autowired
-	Statements statements;
+	ExecutedStatements statements;
 
 	@BeforeEach
 	void startEmpty() {

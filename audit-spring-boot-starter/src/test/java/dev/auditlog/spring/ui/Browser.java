@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Assumptions;
+import dev.auditlog.spring.testdb.TestDatabase;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
@@ -58,10 +58,7 @@ final class Browser implements AutoCloseable {
 	static Browser start() {
 		if (!CHROMEDRIVER.canExecute() || !new File(CHROMIUM).canExecute()) {
 			String message = "Chromium and its driver are missing (apt-get install chromium chromium-driver)";
-			if ("true".equalsIgnoreCase(System.getenv("AUDITLOG_TEST_REQUIRE_DB"))) {
-				throw new IllegalStateException(message + " (AUDITLOG_TEST_REQUIRE_DB=true forbids skipping)");
-			}
-			Assumptions.abort(message);
+			TestDatabase.unavailable(message);
 		}
 		Path profile;
 		try {

@@ -114,12 +114,22 @@ public record TestDatabase(String vendor, String url, String username, String pa
 			String message = "No " + vendor + " database: set AUDITLOG_TEST_"
 					+ vendor.toUpperCase(Locale.ROOT).replace("POSTGRESQL", "POSTGRES")
 					+ "_URL or start a Docker engine";
-			if ("true".equalsIgnoreCase(System.getenv("AUDITLOG_TEST_REQUIRE_DB"))) {
-				throw new IllegalStateException(message + " (AUDITLOG_TEST_REQUIRE_DB=true forbids skipping)");
-			}
-			Assumptions.abort(message);
+			unavailable(message);
 		}
 		return server;
+	}
+
+	/**
+	 * Skip the calling test because something it needs is missing, or fail it when
+	 * {@code AUDITLOG_TEST_REQUIRE_DB=true} (set by CI, where no test may skip).
+	 * @param message what is missing and how to provide it
+	 * @throws IllegalStateException when skipping is forbidden
+	 */
+	public static void unavailable(String message) {
+		if ("true".equalsIgnoreCase(System.getenv("AUDITLOG_TEST_REQUIRE_DB"))) {
+			throw new IllegalStateException(message + " (AUDITLOG_TEST_REQUIRE_DB=true forbids skipping)");
+		}
+		Assumptions.abort(message);
 	}
 
 	private static TestDatabase fromEnvironment(String vendor, String prefix) {
