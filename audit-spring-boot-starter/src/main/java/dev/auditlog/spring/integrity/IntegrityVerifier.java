@@ -346,17 +346,7 @@ public final class IntegrityVerifier {
 		};
 		// late entries and the gaps closed by this seal: the gaps open before it
 		List<Gap> before = chain.open;
-		for (int from = 0; from < before.size(); from += IDS_PER_QUERY) {
-			List<Gap> some = before.subList(from, Math.min(before.size(), from + IDS_PER_QUERY));
-			StringBuilder sql = new StringBuilder("SELECT " + chain.table.columns() + " FROM " + table + " WHERE ");
-			List<Object> arguments = new ArrayList<>();
-			for (Gap gap : some) {
-				sql.append(arguments.isEmpty() ? "" : " OR ").append("id BETWEEN ? AND ?");
-				arguments.add(gap.first());
-				arguments.add(gap.last());
-			}
-			this.jdbc.query(sql.append(" ORDER BY id").toString(), check, arguments.toArray());
-		}
+		readGaps(chain, table, check);
 		// entries listed below its range that were not in an open gap before it
 		List<Long> stray = new ArrayList<>();
 		for (long id : listed.ids()) {
@@ -414,18 +404,7 @@ public final class IntegrityVerifier {
 				verification.pending++;
 			}
 		};
-		List<Gap> open = chain.open;
-		for (int from = 0; from < open.size(); from += IDS_PER_QUERY) {
-			List<Gap> some = open.subList(from, Math.min(open.size(), from + IDS_PER_QUERY));
-			StringBuilder sql = new StringBuilder("SELECT " + chain.table.columns() + " FROM " + table + " WHERE ");
-			List<Object> arguments = new ArrayList<>();
-			for (Gap gap : some) {
-				sql.append(arguments.isEmpty() ? "" : " OR ").append("id BETWEEN ? AND ?");
-				arguments.add(gap.first());
-				arguments.add(gap.last());
-			}
-			this.jdbc.query(sql.append(" ORDER BY id").toString(), check, arguments.toArray());
-		}
+		readGaps(chain, table, check);
 		if (sealed) {
 			this.jdbc.query("SELECT " + chain.table.columns() + " FROM " + table + " WHERE id > ? ORDER BY id", check,
 					chain.high);
@@ -438,6 +417,25 @@ public final class IntegrityVerifier {
 	/**
 	 * Where the verification of one table's chain is.
 	 */
+	/**
+	 * Read the rows whose ids lie in the chain's open gaps, in id order, a bounded number
+	 * of gaps per query.
+	 */
+	private void readGaps(Chain chain, String table, RowCallbackHandler check) {
+		List<Gap> open = chain.open;
+		for (int from = 0; from < open.size(); from += IDS_PER_QUERY) {
+			List<Gap> some = open.subList(from, Math.min(open.size(), from + IDS_PER_QUERY));
+			StringBuilder sql = new StringBuilder("SELECT " + chain.table.columns() + " FROM " + table + " WHERE ");
+			List<Object> arguments = new ArrayList<>();
+			for (Gap gap : some) {
+				sql.append(arguments.isEmpty() ? "" : " OR ").append("id BETWEEN ? AND ?");
+				arguments.add(gap.first());
+				arguments.add(gap.last());
+			}
+			this.jdbc.query(sql.append(" ORDER BY id").toString(), check, arguments.toArray());
+		}
+	}
+
 	private static final class Chain {
 
 		private final SealedTable table;

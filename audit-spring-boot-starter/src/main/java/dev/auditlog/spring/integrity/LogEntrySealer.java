@@ -107,9 +107,22 @@ final class LogEntrySealer implements SmartLifecycle, RetentionCheckpoint {
 	 * @return the number of entries and events sealed
 	 */
 	long sealAll() {
+		return sealAll(false);
+	}
+
+	/**
+	 * Seal what is waiting, as the scheduled job does: a table whose lock row another
+	 * instance holds is left to that instance this time, rather than waited for.
+	 * @return the number of entries and events sealed
+	 */
+	long sealAllUnlessBusy() {
+		return sealAll(true);
+	}
+
+	private long sealAll(boolean unlessBusy) {
 		long sealed = 0;
 		for (SealedTable table : this.tables) {
-			sealed += sealAll(table);
+			sealed += sealAll(table, unlessBusy);
 		}
 		return sealed;
 	}
@@ -120,13 +133,17 @@ final class LogEntrySealer implements SmartLifecycle, RetentionCheckpoint {
 	 * @return the number of rows sealed
 	 */
 	long sealAll(SealedTable table) {
+		return sealAll(table, false);
+	}
+
+	private long sealAll(SealedTable table, boolean unlessBusy) {
 		ensureLockRow(table);
 		long sealed = 0;
 		while (true) {
 			// an Optional: the callback's result is non-null for NullAway without generic
 			// nullness
 			Optional<Made> once = this.transaction
-				.execute((status) -> Optional.ofNullable(sealOnce(table, null, false)));
+				.execute((status) -> Optional.ofNullable(sealOnce(table, null, false, unlessBusy)));
 			Made made = (once != null) ? once.orElse(null) : null;
 			if (made == null) {
 				return sealed;
@@ -171,11 +188,19 @@ final class LogEntrySealer implements SmartLifecycle, RetentionCheckpoint {
 	 * @param table the table
 	 * @param deletedBefore the instant of a retention checkpoint, or {@code null}
 	 * @param always whether to make a seal even when nothing changed
+	 * @param unlessBusy whether to give up, rather than wait, when another instance holds
+	 * the table's lock row
 	 * @return the seal made and the number of rows it read in its range, or {@code null}
 	 */
-	private @Nullable Made sealOnce(SealedTable table, @Nullable Instant deletedBefore, boolean always) {
-		this.jdbc.queryForList("SELECT name FROM auditlog_seal_lock WHERE name = ? FOR UPDATE", String.class,
-				table.name());
+	private @Nullable Made sealOnce(SealedTable table, @Nullable Instant deletedBefore, boolean always,
+			boolean unlessBusy) {
+		List<String> locked = this.jdbc.queryForList(
+				"SELECT name FROM auditlog_seal_lock WHERE name = ? FOR UPDATE" + (unlessBusy ? " SKIP LOCKED" : ""),
+				String.class, table.name());
+		if (locked.isEmpty()) {
+			// another instance is sealing this table
+			return null;
+		}
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 		long cutoff = Seal.micros(now.minus(this.maxSealDelay));
 		long nowMicros = Seal.micros(now);
@@ -328,7 +353,7 @@ final class LogEntrySealer implements SmartLifecycle, RetentionCheckpoint {
 			return;
 		}
 		Optional<Made> made = this.transaction
-			.execute((status) -> Optional.ofNullable(sealOnce(SealedTable.LOG_ENTRY, deletedBefore, true)));
+			.execute((status) -> Optional.ofNullable(sealOnce(SealedTable.LOG_ENTRY, deletedBefore, true, false)));
 		if (made != null && made.isPresent()) {
 			Seal seal = made.get().seal();
 			published(seal);
@@ -386,7 +411,7 @@ final class LogEntrySealer implements SmartLifecycle, RetentionCheckpoint {
 
 	private void run() {
 		try {
-			sealAll();
+			sealAllUnlessBusy();
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Could not seal the audit log entries; trying again in {}", this.interval, ex);
